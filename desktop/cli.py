@@ -1,0 +1,245 @@
+"""The `precis` command: analyse articles in the terminal, in batches, and measure quality.
+
+    precis analyze PATH|- [--json] [--algorithm A] [--sentences N | --ratio R | --words W]
+    precis analyze --batch IN.jsonl -o OUT.jsonl [same options]
+    precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
+    precis PATH                      (same as `precis analyze PATH` until the window exists)
+
+Exit status: 0 on success, 1 when the input cannot be analysed (one line with a hint, never a traceback),
+2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from desktop import __version__
+from desktop.core.errors import PrecisError
+from desktop.core.model import Document, SummaryLength
+from desktop.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM
+
+log = logging.getLogger("desktop.cli")
+
+COMMANDS = ("analyze", "eval")
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="precis", description="Summaries, named entities and an acronym glossary for articles, offline."
+    )
+    parser.add_argument("--version", action="version", version=f"precis {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens on standard error")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    analyze = commands.add_parser("analyze", help="analyse an article (a file, or - for standard input)")
+    analyze.add_argument("path", nargs="?", help="a .txt or .md file, or - to read standard input")
+    analyze.add_argument("--json", action="store_true", help="print the analysis as JSON (schema precis.analysis/1)")
+    analyze.add_argument("--batch", metavar="IN.jsonl", help="analyse every record of a JSONL file")
+    analyze.add_argument("-o", "--output", metavar="OUT.jsonl", help="where --batch writes its results")
+    _add_summary_options(analyze)
+
+    evaluate = commands.add_parser("eval", help="measure quality on data with gold answers")
+    what = evaluate.add_subparsers(dest="eval_command", metavar="WHAT", required=True)
+    summaries = what.add_parser("summaries", help="ROUGE of summaries against references ({article, reference} JSONL)")
+    summaries.add_argument("file", help="JSONL with 'article' (or 'text') and 'reference' fields")
+    summaries.add_argument(
+        "--algorithm", action="append", choices=list(ALGORITHMS), metavar="NAME",
+        help=f"an algorithm to score (repeatable; default: all of {', '.join(ALGORITHMS)})",
+    )
+    summaries.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
+    summaries.add_argument("--limit", type=_positive_int, help="score only the first N records")
+    summaries.add_argument("--model", help="spaCy pipeline to use (default: $PRECIS_SPACY_MODEL or en_core_web_sm)")
+    return parser
+
+
+def _add_summary_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--algorithm", choices=list(ALGORITHMS), default=DEFAULT_ALGORITHM, metavar="NAME",
+        help=f"summary algorithm: {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM})",
+    )
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("--sentences", type=_positive_int, metavar="N", help="summary of N sentences (default 3)")
+    length.add_argument("--ratio", type=_ratio, metavar="R", help="summary of this share of the sentences, 0 < R <= 1")
+    length.add_argument("--words", type=_positive_int, metavar="W", help="summary of at most W words")
+    parser.add_argument("--model", help="spaCy pipeline to use (default: $PRECIS_SPACY_MODEL or en_core_web_sm)")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _ratio(value: str) -> float:
+    try:
+        number = float(value.rstrip("%")) / (100 if value.endswith("%") else 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 < number <= 1:
+        raise argparse.ArgumentTypeError("must be above 0 and at most 1 (or a percentage)")
+    return number
+
+
+def _length(args: argparse.Namespace) -> SummaryLength:
+    if args.ratio is not None:
+        return SummaryLength("ratio", args.ratio)
+    if args.words is not None:
+        return SummaryLength("words", args.words)
+    return SummaryLength("sentences", args.sentences or 3)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        argv.insert(0, "analyze")  # `precis FILE`
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="precis: %(levelname)s: %(message)s"
+    )
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        if args.command == "analyze":
+            return _run_analyze(parser, args)
+        return _run_eval(args)
+    except PrecisError as error:
+        print(f"precis: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("precis: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # a bug: log it in full, tell the user in one line
+        log.debug("unexpected error", exc_info=True)
+        print(f"precis: internal error: {type(error).__name__}: {error} (run with -v to log details)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _run_analyze(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from desktop.core.pipeline import AnalysisOptions
+
+    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model)
+    if args.batch:
+        if args.path:
+            parser.error("give either PATH or --batch, not both")
+        if not args.output:
+            parser.error("--batch needs -o OUT.jsonl")
+        return _run_batch(Path(args.batch), Path(args.output), options)
+    if args.output:
+        parser.error("-o is only for --batch")
+    if not args.path:
+        parser.error("give a file to analyse, or - for standard input")
+
+    from desktop.core.contract import document_to_dict
+    from desktop.core.pipeline import analyze
+    from desktop.importers import load_bytes, load_path
+
+    if args.path == "-":
+        source = load_bytes(sys.stdin.buffer.read(), name="", origin="standard input")
+    else:
+        source = load_path(args.path)
+    document = analyze(source.text, options, title=source.title)
+    if args.json:
+        json.dump(document_to_dict(document), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        _print_human(document, sys.stdout)
+    return EXIT_OK
+
+
+def _print_human(document: Document, out: TextIO) -> None:
+    summary = document.summary
+    if document.title:
+        out.write(f"{document.title}\n\n")
+    for warning in document.warnings:
+        out.write(f"Warning: {warning}\n\n")
+    out.write(
+        f"Summary ({ALGORITHMS[summary.algorithm].label}, {len(summary.sentences)} of "
+        f"{len(document.sentences)} sentences, {document.word_count} words in the article)\n"
+    )
+    for number, text in enumerate(document.summary_texts(), 1):
+        out.write(f"  {number}. {' '.join(text.split())}\n")
+    by_label: dict[str, Counter] = defaultdict(Counter)
+    for entity in document.entities:
+        by_label[entity.label][" ".join(entity.text.split())] += 1
+    out.write("\nEntities\n" if by_label else "\nEntities: none found\n")
+    for label in sorted(by_label, key=lambda name: (-sum(by_label[name].values()), name)):
+        names = ", ".join(f"{name} ×{count}" if count > 1 else name for name, count in by_label[label].most_common())
+        out.write(f"  {label}: {names}\n")
+
+
+def _run_batch(source: Path, target: Path, options) -> int:
+    """Analyse each JSONL record in one process; a bad record gets an error line, the rest go on."""
+    from desktop.core.contract import document_to_dict
+    from desktop.core.errors import PrecisError as BadInput
+    from desktop.core.pipeline import analyze
+
+    try:
+        lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError) as error:
+        raise PrecisError(f"Cannot read '{source}': {error}.", "Give a UTF-8 JSONL file.") from error
+    if target.parent and not target.parent.is_dir():
+        raise PrecisError(f"The folder of '{target}' does not exist.", "Create it or choose another output path.")
+    failures = 0
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=target.parent or ".", prefix=f".{target.name}.", delete=False
+    ) as out:
+        for number, line in enumerate(lines, 1):
+            record_id = None
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise BadInput("The record is not a JSON object.")
+                record_id = record.get("id", number)
+                text = record.get("text") if record.get("text") is not None else record.get("article")
+                if not isinstance(text, str):
+                    raise BadInput("The record has no 'text' or 'article' string.")
+                document = analyze(text, options, title=record.get("title"))
+                result = {"id": record_id, **document_to_dict(document)}
+            except json.JSONDecodeError as error:
+                result = {"id": number, "error": f"Line {number} is not JSON: {error.msg}."}
+            except BadInput as error:
+                result = {"id": record_id, "error": str(error)}
+            if "error" in result:
+                failures += 1
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            print(f"[{number}/{len(lines)}] {result['id']}: {result.get('error', 'ok')}", file=sys.stderr)
+    os.replace(out.name, target)
+    print(f"precis: {len(lines) - failures} analysed, {failures} failed -> {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    from desktop.core import nlp
+    from desktop.evaluation import summaries
+
+    if args.model:
+        os.environ[nlp.ENV_VARIABLE] = args.model
+    records = summaries.read_records(args.file)[: args.limit]
+    algorithms = list(args.algorithm or ALGORITHMS)
+    if "lead" not in algorithms:
+        algorithms.append("lead")
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r[{done}/{total}] articles scored", end="" if done < total else "\n", file=sys.stderr)
+
+    results = summaries.evaluate(records, algorithms, args.sentences, progress)
+    print(f"{args.file}: {len(records)} articles, F1 x 100, stemmed (Google rouge-score)")
+    print(summaries.format_table(results, args.sentences))
+    return EXIT_OK

@@ -1,0 +1,114 @@
+"""The immutable result of an analysis.
+
+Every offset is a Python `str` index (a code point, not a UTF-16 unit) into `Document.text`, which is the
+normalised text the analysis actually ran on, so `document.text[start:end]` is always the thing described.
+Nothing writes back into a Document: a new input or new options make a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+LengthUnit = Literal["sentences", "ratio", "words"]
+
+
+@dataclass(frozen=True)
+class SummaryLength:
+    """How long a summary should be: a sentence count, a share of the article's sentences, or a word budget."""
+
+    unit: LengthUnit = "sentences"
+    value: float = 3
+
+    def __post_init__(self) -> None:
+        if self.unit not in ("sentences", "ratio", "words"):
+            raise ValueError(f"unknown summary length unit {self.unit!r}")
+        if self.unit == "ratio" and not 0 < self.value <= 1:
+            raise ValueError("a summary ratio must be above 0 and at most 1")
+        if self.unit != "ratio" and (self.value < 1 or int(self.value) != self.value):
+            raise ValueError(f"a summary length in {self.unit} must be a whole number of at least 1")
+
+    def describe(self) -> str:
+        if self.unit == "ratio":
+            return f"{self.value:.0%} of the sentences"
+        return f"{int(self.value)} {self.unit}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its span, the paragraph it belongs to, and its words (lower-cased, no punctuation)."""
+
+    start: int
+    end: int
+    paragraph: int
+    words: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity as spaCy labelled it (ORG, PERSON, GPE, DATE, ...)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Alternative:
+    expansion: str
+    source: str
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """An acronym or organisation, explained, with every place it occurs. Filled in by the glossary."""
+
+    term: str
+    kind: Literal["acronym", "organisation"]
+    expansion: Optional[str]
+    description: Optional[str]
+    source: Literal["text", "bundled", "user"]
+    confidence: float
+    mentions: tuple[Mention, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The chosen sentences (indices into `Document.sentences`, in document order) and each one's score."""
+
+    algorithm: str
+    sentences: tuple[int, ...]
+    scores: tuple[float, ...]
+    length: SummaryLength = SummaryLength()
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    summary: Summary
+    glossary: tuple[GlossaryEntry, ...] = ()
+    title: Optional[str] = None
+    language: str = "en"
+    warnings: tuple[str, ...] = ()
+
+    def sentence_text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.text[sentence.start:sentence.end]
+
+    def summary_texts(self) -> list[str]:
+        return [self.sentence_text(i) for i in self.summary.sentences]
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.words) for s in self.sentences)

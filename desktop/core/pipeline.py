@@ -1,0 +1,111 @@
+"""analyze(): the one place where text preparation, spaCy and the summarizer meet.
+
+Work goes paragraph by paragraph through `nlp.pipe`, which keeps memory flat on long texts, lets the caller
+see progress, and lets it cancel between paragraphs.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from desktop.core import nlp as nlp_loader
+from desktop.core import textprep
+from desktop.core.errors import AnalysisCancelled, PrecisError
+from desktop.core.language import language_warning
+from desktop.core.model import Document, Entity, Sentence, SummaryLength
+from desktop.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM, summarize
+
+log = logging.getLogger(__name__)
+
+#: progress(fraction_done, what_is_happening)
+ProgressCallback = Callable[[float, str], None]
+#: is_cancelled() -> True to stop the analysis at the next paragraph
+CancelCheck = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    algorithm: str = DEFAULT_ALGORITHM
+    length: SummaryLength = field(default_factory=SummaryLength)
+    model: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.algorithm not in ALGORITHMS:
+            raise PrecisError(
+                f"Unknown summary algorithm '{self.algorithm}'.", f"Choose one of: {', '.join(ALGORITHMS)}."
+            )
+
+
+def analyze(
+    text: str,
+    options: AnalysisOptions | None = None,
+    *,
+    title: str | None = None,
+    progress: ProgressCallback | None = None,
+    is_cancelled: CancelCheck | None = None,
+) -> Document:
+    """Analyse an article: sentences, entities and a summary, with offsets into the returned `Document.text`.
+
+    Raises PrecisError for text that cannot be analysed and AnalysisCancelled when `is_cancelled()` turns true.
+    """
+    options = options or AnalysisOptions()
+    textprep.check_analysable(text)
+    text = textprep.normalise(text)
+    nlp = nlp_loader.load_pipeline(options.model)
+    paragraphs = textprep.paragraphs(text)
+
+    warnings: list[str] = []
+    language, warning = language_warning(text)
+    if warning:
+        warnings.append(warning)
+
+    sentences: list[Sentence] = []
+    entities: list[Entity] = []
+    total = max(1, len(text))
+    docs = nlp.pipe((p.nlp_text for p in paragraphs), batch_size=32)
+    for number, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
+        if is_cancelled and is_cancelled():
+            raise AnalysisCancelled()
+        offset = paragraph.start
+        for span in doc.sents:
+            sentence = _sentence(text, span, offset, number)
+            if sentence is not None:
+                sentences.append(sentence)
+        for ent in doc.ents:
+            start, end = offset + ent.start_char, offset + ent.end_char
+            entities.append(Entity(start, end, ent.label_, text[start:end]))
+        if progress:
+            progress(paragraph.end / total * 0.9, "Reading sentences and names")
+
+    if not sentences:
+        raise PrecisError("The text contains no sentences.", "Paste or open an article written in words.")
+    if progress:
+        progress(0.9, f"Summarising with {ALGORITHMS[options.algorithm].label}")
+    texts = [text[s.start:s.end] for s in sentences]
+    summary = summarize(sentences, texts, options.algorithm, options.length, title)
+    if progress:
+        progress(1.0, "Done")
+    return Document(
+        text=text,
+        sentences=tuple(sentences),
+        entities=tuple(entities),
+        summary=summary,
+        title=title,
+        language=language,
+        warnings=tuple(warnings),
+    )
+
+
+def _sentence(text: str, span, offset: int, paragraph: int) -> Sentence | None:
+    """A spaCy sentence as our Sentence, trimmed of surrounding whitespace; None if it has no content."""
+    start, end = offset + span.start_char, offset + span.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return None
+    words = tuple(t.lower_ for t in span if not (t.is_punct or t.is_space))
+    return Sentence(start, end, paragraph, words)

@@ -1,0 +1,201 @@
+"""Extractive summaries through sumy, fed with the sentences and words spaCy already found.
+
+sumy's own `Tokenizer` needs NLTK's punkt data, which cannot be had offline, so it is never used: the
+document model is built from our sentences, and each sumy `Sentence` carries its precomputed words. sumy's
+sentences compare equal when their texts do, which would merge repeated sentences; ours compare by position,
+so a sentence that occurs twice stays two sentences and each result maps back to exactly one index.
+
+Every sumy summarizer rates all sentences and then calls `_get_best_sentences`; we record those ratings
+instead, and choose by our own length rule (a count, a ratio, or a word budget), so every algorithm gets the
+same three kinds of length and returns a score for each chosen sentence.
+
+KL-Sum is our own `FastKLSummarizer`: sumy's maths and ranking, but usable on long texts (sumy's took minutes).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.edmundson import EdmundsonSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from desktop.core.model import Sentence, Summary, SummaryLength
+from desktop.core.summarizers.kl import FastKLSummarizer
+
+LANGUAGE = "english"
+
+#: Edmundson's cue method rewards sentences with "bonus" words and penalises "stigma" words. These defaults
+#: are written for news and reports: bonus words announce a finding, a decision or its weight; stigma words
+#: mark hedging, asides and filler. Edmundson's "null" words are the English stop words.
+EDMUNDSON_BONUS_WORDS = (
+    "announce", "agree", "approve", "conclude", "confirm", "crucial", "decide", "decision", "essential",
+    "finding", "found", "important", "key", "law", "main", "major", "must", "new", "plan", "priority",
+    "propose", "result", "reveal", "require", "significant", "show", "urge", "warn",
+)
+EDMUNDSON_STIGMA_WORDS = (
+    "anyway", "apparently", "arguably", "hardly", "incidentally", "maybe", "meanwhile", "perhaps",
+    "possibly", "presumably", "seemingly", "somewhat", "supposedly",
+)
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    name: str
+    label: str
+    description: str
+
+
+ALGORITHMS: dict[str, Algorithm] = {
+    a.name: a
+    for a in (
+        Algorithm("lexrank", "LexRank", "graph centrality of sentences by TF-IDF cosine similarity"),
+        Algorithm("textrank", "TextRank", "PageRank over sentences linked by shared words"),
+        Algorithm("lsa", "LSA", "latent semantic analysis: sentences that carry the main topics"),
+        Algorithm("luhn", "Luhn", "clusters of frequent significant words"),
+        Algorithm("edmundson", "Edmundson", "cue words, title words and position"),
+        Algorithm("kl", "KL-Sum", "greedily keeps the word distribution close to the article's"),
+        Algorithm("sumbasic", "SumBasic", "frequent words, discounted once used, to avoid repetition"),
+        Algorithm("reduction", "Reduction", "sentences most connected to the rest"),
+        Algorithm("lead", "Lead", "the article's opening sentences (the baseline news editors write for)"),
+    )
+}
+#: Chosen by measurement (ROUGE on CNN/DailyMail development articles, see the README's notes on quality).
+DEFAULT_ALGORITHM = "edmundson"
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(get_stop_words(LANGUAGE))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Callable[[str], str]:
+    return lru_cache(maxsize=200_000)(Stemmer(LANGUAGE))
+
+
+class _IndexedSentence(SumySentence):
+    """A sumy sentence with precomputed words that is equal only to itself (by position)."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int, text: str, words: Sequence[str], is_heading: bool = False) -> None:
+        super().__init__(text, None, is_heading)
+        self.index = index
+        self._cached_property_words = tuple(words)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _IndexedSentence) and other.index == self.index
+
+    def __hash__(self) -> int:
+        return hash(self.index)
+
+
+class _RatingRecorder:
+    """Mixin: keep sumy's rating of every sentence instead of letting sumy pick a fixed count."""
+
+    ratings: dict[int, float]
+
+    def _get_best_sentences(self, sentences, count, rating, *args, **kwargs):
+        rate = rating.__getitem__ if isinstance(rating, dict) else rating
+        self.ratings = {s.index: float(rate(s, *args, **kwargs)) for s in sentences}
+        return tuple(sentences)
+
+
+def _recording(cls):
+    return type(f"Recording{cls.__name__}", (_RatingRecorder, cls), {})
+
+
+def _make_summarizer(name: str):
+    stemmer = _stemmer()
+    classes = {
+        "lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
+        "luhn": LuhnSummarizer, "kl": FastKLSummarizer, "sumbasic": SumBasicSummarizer,
+        "reduction": ReductionSummarizer, "edmundson": EdmundsonSummarizer,
+    }
+    summarizer = _recording(classes[name])(stemmer)
+    if name == "edmundson":
+        summarizer.bonus_words = EDMUNDSON_BONUS_WORDS
+        summarizer.stigma_words = EDMUNDSON_STIGMA_WORDS
+        summarizer.null_words = _stop_words()
+    else:
+        summarizer.stop_words = _stop_words()
+    return summarizer
+
+
+def rate_sentences(
+    sentences: Sequence[Sentence], texts: Sequence[str], algorithm: str, title: str | None = None
+) -> list[float]:
+    """One score per sentence (higher is better) from the chosen algorithm."""
+    if algorithm not in ALGORITHMS:
+        raise ValueError(f"unknown summary algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
+    count = len(sentences)
+    if algorithm == "lead" or count == 0:
+        return [float(count - i) for i in range(count)]
+    summarizer = _make_summarizer(algorithm)
+    summarizer.ratings = {}
+    summarizer(_sumy_document(sentences, texts, title), count)
+    return [_finite(summarizer.ratings.get(i, 0.0)) for i in range(count)]
+
+
+def _sumy_document(sentences: Sequence[Sentence], texts: Sequence[str], title: str | None) -> ObjectDocumentModel:
+    paragraphs: list[list[SumySentence]] = []
+    if title:
+        words = [w.lower() for w in title.split()]
+        paragraphs.append([_IndexedSentence(-1, title, words, is_heading=True)])
+    current = None
+    for index, (sentence, text) in enumerate(zip(sentences, texts)):
+        if sentence.paragraph != current:
+            paragraphs.append([])
+            current = sentence.paragraph
+        paragraphs[-1].append(_IndexedSentence(index, text, sentence.words))
+    return ObjectDocumentModel([Paragraph(p) for p in paragraphs])
+
+
+def choose(scores: Sequence[float], sentences: Sequence[Sentence], length: SummaryLength) -> list[int]:
+    """Pick sentence indices by score (ties go to the earlier sentence), returned in document order."""
+    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    if length.unit == "words":
+        budget, used, chosen = int(length.value), 0, []
+        for i in ranked:
+            size = len(sentences[i].words)
+            if used + size <= budget:
+                chosen.append(i)
+                used += size
+        if not chosen and ranked:
+            chosen = ranked[:1]
+        return sorted(chosen)
+    if length.unit == "ratio":
+        count = max(1, round(length.value * len(scores)))
+    else:
+        count = int(length.value)
+    return sorted(ranked[:count])
+
+
+def _finite(value: float) -> float:
+    """NaN (a degenerate matrix in LSA, say) would make the ranking and the JSON meaningless; rank it last."""
+    return value if math.isfinite(value) else -1e300
+
+
+def summarize(
+    sentences: Sequence[Sentence],
+    texts: Sequence[str],
+    algorithm: str = DEFAULT_ALGORITHM,
+    length: SummaryLength = SummaryLength(),
+    title: str | None = None,
+) -> Summary:
+    """Rate the sentences with `algorithm` and keep the best within `length`, in document order."""
+    scores = rate_sentences(sentences, texts, algorithm, title)
+    chosen = choose(scores, sentences, length)
+    return Summary(algorithm, tuple(chosen), tuple(scores[i] for i in chosen), length)

@@ -1,0 +1,122 @@
+"""Prepare raw text for analysis: normalise it, refuse what cannot be analysed, and find its paragraphs.
+
+The normalised text is what the Document returns, so every offset the analysis reports indexes it exactly.
+Normalising only ever replaces characters one for one or removes them *before* any offset is taken.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+from desktop.core.errors import PrecisError
+
+# C0 and C1 control characters other than tab and newline: NUL from bad copies, form feeds from PDFs, ...
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s")
+
+#: A paragraph longer than this is handed to spaCy in pieces, which keeps memory flat on pasted books.
+MAX_CHUNK_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A stretch of the normalised text analysed as one unit; `nlp_text` has the same length as the span."""
+
+    start: int
+    end: int
+    nlp_text: str
+
+
+def normalise(text: str) -> str:
+    """Line endings become LF, a byte-order mark goes, control characters become spaces.
+
+    Paragraph and line separators (U+2029, U+2028) and form feeds become line breaks so that paragraphs survive.
+    """
+    text = text.lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\u2028", "\n").replace("\f", "\n\n")
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    return _CONTROL.sub(" ", text)
+
+
+def check_analysable(raw: str) -> None:
+    """Raise PrecisError for text that has nothing to analyse or is evidently not text at all."""
+    if not raw or not raw.strip():
+        raise PrecisError("There is no text to analyse.", "Paste or open an article with at least one sentence.")
+    sample = raw[:200_000]
+    odd = len(_CONTROL.findall(sample)) + sample.count("\ufffd") + len(_LONE_SURROGATE.findall(sample))
+    if odd > 0.1 * len(sample):
+        raise PrecisError(
+            "This looks like binary data, not text.",
+            "Open the document itself (a text, Markdown, web page or PDF file), not a program or archive.",
+        )
+    if not any(unicodedata.category(ch).startswith("L") for ch in sample):
+        raise PrecisError("The text contains no words.", "Paste or open an article written in words.")
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Split normalised text into paragraphs that no sentence may cross.
+
+    Blank lines always end a paragraph. Inside a block, each line is its own paragraph (headlines, list items,
+    one-sentence-per-line texts) unless the block is hard-wrapped prose, whose line breaks are then read as
+    spaces. Very long paragraphs are cut at whitespace so spaCy never sees more than MAX_CHUNK_CHARS at once.
+    """
+    result: list[Paragraph] = []
+    for block_start, block_end in _spans_between(text, _BLANK_LINES):
+        block = text[block_start:block_end]
+        lines = list(_line_spans(block))
+        if _is_hard_wrapped([block[s:e] for s, e in lines]):
+            units = [(block_start, block_end)]
+        else:
+            units = [(block_start + s, block_start + e) for s, e in lines]
+        for start, end in units:
+            for chunk_start, chunk_end in _chunks(text, start, end):
+                chunk = text[chunk_start:chunk_end]
+                if chunk.strip():
+                    result.append(Paragraph(chunk_start, chunk_end, chunk.replace("\n", " ")))
+    return result
+
+
+def _spans_between(text: str, separator: re.Pattern[str]):
+    position = 0
+    for match in separator.finditer(text):
+        yield position, match.start()
+        position = match.end()
+    yield position, len(text)
+
+
+def _line_spans(block: str):
+    position = 0
+    for line in block.split("\n"):
+        yield position, position + len(line)
+        position += len(line) + 1
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Prose wrapped at a fixed width: similar line lengths, and most lines stop mid-sentence."""
+    body = [line for line in lines[:-1] if line.strip()]
+    if len(body) < 2 or any(_LIST_ITEM.match(line) for line in lines):
+        return False
+    lengths = [len(line.rstrip()) for line in body]
+    if not 30 <= statistics.median(lengths) <= 120:
+        return False
+    open_ended = sum(1 for line in body if not _SENTENCE_END.search(line))
+    return open_ended >= 0.5 * len(body)
+
+
+def _chunks(text: str, start: int, end: int):
+    while end - start > MAX_CHUNK_CHARS:
+        limit = start + MAX_CHUNK_CHARS
+        cut = max(text.rfind(". ", start, limit), text.rfind("\n", start, limit))
+        cut = cut + 1 if cut > start + MAX_CHUNK_CHARS // 2 else text.rfind(" ", start, limit)
+        if cut <= start:
+            cut = limit
+        yield start, cut
+        start = cut
+    yield start, end

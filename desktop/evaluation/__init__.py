@@ -1,0 +1,1 @@
+"""Quality measurements that anyone can rerun: `precis eval ...`."""
