@@ -15,6 +15,7 @@ KL-Sum is our own `FastKLSummarizer`: sumy's maths and ranking, but usable on lo
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
@@ -145,7 +146,10 @@ def rate_sentences(
         return [float(count - i) for i in range(count)]
     summarizer = _make_summarizer(algorithm)
     summarizer.ratings = {}
-    summarizer(_sumy_document(sentences, texts, title), count)
+    with warnings.catch_warnings():
+        # sumy's LSA warns when a text repeats itself (fewer distinct words than sentences); it still works.
+        warnings.filterwarnings("ignore", message="Number of words .* is lower than number of sentences")
+        summarizer(_sumy_document(sentences, texts, title), count)
     return [_finite(summarizer.ratings.get(i, 0.0)) for i in range(count)]
 
 

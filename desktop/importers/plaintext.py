@@ -36,9 +36,18 @@ def decode(data: bytes, origin: str) -> str:
             return utf16
         raise PrecisError(f"{origin} is binary data, not text.", "Open a text or Markdown file, or paste the text.")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("cp1252", errors="replace")
+    if _looks_binary(text):
+        raise PrecisError(f"{origin} is binary data, not text.", "Open a text or Markdown file, or paste the text.")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    odd = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f" or ch == "\ufffd")
+    return odd > 0.1 * max(1, len(sample))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
