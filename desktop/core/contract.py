@@ -1,7 +1,7 @@
 """The JSON contract of `precis analyze --json` (schema "precis.analysis/1"), which other programs build on.
 
 Change it only by adding fields, or by a new schema value. Fields beyond DESIGN.md's list, all additive:
-`language`, `warnings`, `summary.length`, `stats`.
+`language`, `warnings`, `sentences[].heading`, `summary.length`, `stats`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "text": document.text,
         "language": document.language,
         "warnings": list(document.warnings),
-        "sentences": [{"start": s.start, "end": s.end} for s in document.sentences],
+        "sentences": [{"start": s.start, "end": s.end, "heading": s.heading} for s in document.sentences],
         "summary": {
             "algorithm": summary.algorithm,
             "sentences": list(summary.sentences),

@@ -36,12 +36,17 @@ class SummaryLength:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence: its span, the paragraph it belongs to, and its words (lower-cased, no punctuation)."""
+    """One sentence: its span, the paragraph it belongs to, and its words (lower-cased, no punctuation).
+
+    A heading (a headline, a dateline, a section title) is kept as a sentence of the text but never chosen for
+    the summary while real sentences remain; Edmundson's method reads its words as title words.
+    """
 
     start: int
     end: int
     paragraph: int
     words: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    heading: bool = False
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ see progress, and lets it cancel between paragraphs.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import Callable, Optional
 
 from desktop.core import nlp as nlp_loader
@@ -18,6 +19,9 @@ from desktop.core.model import Document, Entity, Sentence, SummaryLength
 from desktop.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM, summarize
 
 log = logging.getLogger(__name__)
+
+MAX_HEADING_WORDS = 15
+_SENTENCE_END = re.compile(r"[.!?…;:][\"'”’»)\]]*$")
 
 #: progress(fraction_done, what_is_happening)
 ProgressCallback = Callable[[float, str], None]
@@ -69,10 +73,10 @@ def analyze(
         if is_cancelled and is_cancelled():
             raise AnalysisCancelled()
         offset = paragraph.start
-        for span in doc.sents:
-            sentence = _sentence(text, span, offset, number)
-            if sentence is not None:
-                sentences.append(sentence)
+        found = [s for s in (_sentence(text, span, offset, number) for span in doc.sents) if s is not None]
+        if len(found) == 1 and _looks_like_heading(text[found[0].start:found[0].end], found[0]):
+            found = [replace(found[0], heading=True)]
+        sentences.extend(found)
         for ent in doc.ents:
             start, end = offset + ent.start_char, offset + ent.end_char
             entities.append(Entity(start, end, ent.label_, text[start:end]))
@@ -96,6 +100,11 @@ def analyze(
         language=language,
         warnings=tuple(warnings),
     )
+
+
+def _looks_like_heading(text: str, sentence: Sentence) -> bool:
+    """A paragraph of one short line without closing punctuation: a headline, dateline or section title."""
+    return 0 < len(sentence.words) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(text)
 
 
 def _sentence(text: str, span, offset: int, paragraph: int) -> Sentence | None:

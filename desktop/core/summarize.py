@@ -138,32 +138,55 @@ def _make_summarizer(name: str):
 def rate_sentences(
     sentences: Sequence[Sentence], texts: Sequence[str], algorithm: str, title: str | None = None
 ) -> list[float]:
-    """One score per sentence (higher is better) from the chosen algorithm."""
+    """One score per sentence (higher is better) from the chosen algorithm; headings rate below every sentence."""
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unknown summary algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
     count = len(sentences)
+    headings = {i for i, s in enumerate(sentences) if s.heading}
+    if len(headings) == count:
+        headings = set()  # a text of nothing but short lines: summarise them as sentences
     if algorithm == "lead" or count == 0:
-        return [float(count - i) for i in range(count)]
-    summarizer = _make_summarizer(algorithm)
-    summarizer.ratings = {}
-    with warnings.catch_warnings():
-        # sumy's LSA warns when a text repeats itself (fewer distinct words than sentences); it still works.
-        warnings.filterwarnings("ignore", message="Number of words .* is lower than number of sentences")
-        summarizer(_sumy_document(sentences, texts, title), count)
-    return [_finite(summarizer.ratings.get(i, 0.0)) for i in range(count)]
+        ratings = {i: float(count - i) for i in range(count)}
+    else:
+        summarizer = _make_summarizer(algorithm)
+        summarizer.ratings = {}
+        with warnings.catch_warnings():
+            # sumy's LSA warns when a text repeats itself (fewer distinct words than sentences); it still works.
+            warnings.filterwarnings("ignore", message="Number of words .* is lower than number of sentences")
+            summarizer(_sumy_document(sentences, texts, title, headings), count)
+        ratings = summarizer.ratings
+    scores = [_finite(ratings.get(i, 0.0)) for i in range(count)]
+    floor = min((scores[i] for i in range(count) if i not in headings), default=0.0)
+    return [floor - 1.0 - (i / count) if i in headings else score for i, score in enumerate(scores)]
 
 
-def _sumy_document(sentences: Sequence[Sentence], texts: Sequence[str], title: str | None) -> ObjectDocumentModel:
+def _sumy_document(
+    sentences: Sequence[Sentence], texts: Sequence[str], title: str | None, headings: set[int] = frozenset()
+) -> ObjectDocumentModel:
+    """sumy's document model: our paragraphs, with headings joined to the paragraph they introduce.
+
+    Joining matters for Edmundson's location method, which rewards the first paragraph: a headline on its own
+    would otherwise be that paragraph, and the article's real opening would get nothing.
+    """
     paragraphs: list[list[SumySentence]] = []
-    if title:
-        words = [w.lower() for w in title.split()]
-        paragraphs.append([_IndexedSentence(-1, title, words, is_heading=True)])
+    pending: list[SumySentence] = []
+    if title and not any(texts[i].strip() == title.strip() for i in headings):
+        pending.append(_IndexedSentence(-1, title, [w.lower() for w in title.split()], is_heading=True))
     current = None
     for index, (sentence, text) in enumerate(zip(sentences, texts)):
-        if sentence.paragraph != current:
-            paragraphs.append([])
+        item = _IndexedSentence(index, text, sentence.words, is_heading=index in headings)
+        if item.is_heading and sentence.paragraph != current:
+            pending.append(item)
+            continue
+        if sentence.paragraph != current or not paragraphs:
+            paragraphs.append(pending)
+            pending = []
             current = sentence.paragraph
-        paragraphs[-1].append(_IndexedSentence(index, text, sentence.words))
+        paragraphs[-1].append(item)
+    if pending and paragraphs:
+        paragraphs[-1].extend(pending)  # a closing dateline belongs to the last paragraph
+    elif pending:
+        paragraphs.append(pending)
     return ObjectDocumentModel([Paragraph(p) for p in paragraphs])
 
 

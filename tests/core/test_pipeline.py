@@ -45,6 +45,13 @@ def test_sentences_never_cross_a_paragraph_break():
     document = analyze(text)
     texts = [document.sentence_text(i) for i in range(len(document.sentences))]
     assert texts == ["Headline without a full stop", "First paragraph starts here and ends here.", "Another line"]
+    assert [s.heading for s in document.sentences] == [True, False, True]
+
+
+def test_the_headline_is_marked_as_a_heading_and_kept_out_of_the_summary(sample_document):
+    assert sample_document.sentences[0].heading
+    assert sample_document.sentence_text(0) == "River towns weigh the cost of the next flood"
+    assert 0 not in sample_document.summary.sentences
 
 
 def test_offsets_hold_on_crlf_nul_controls_accents_emoji_and_astral_text():

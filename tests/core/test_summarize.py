@@ -93,3 +93,19 @@ def test_invalid_lengths_are_refused(bad):
 def test_unknown_algorithm_is_refused():
     with pytest.raises(ValueError):
         rate_sentences(_sentences(TEXTS), TEXTS, "magic")
+
+
+@pytest.mark.parametrize("algorithm", list(ALGORITHMS))
+def test_headings_are_never_chosen_while_sentences_remain(algorithm):
+    texts = ["Flood plan approved"] + TEXTS + ["Published in the Valley Courier"]
+    sentences = [Sentence(0, 0, 0, ("flood", "plan", "approved"), heading=True)]
+    sentences += [Sentence(0, 0, 1 + i // 3, s.words) for i, s in enumerate(_sentences(TEXTS))]
+    sentences += [Sentence(0, 0, 9, ("published", "in", "the", "valley", "courier"), heading=True)]
+    summary = summarize(sentences, texts, algorithm, SummaryLength("sentences", len(TEXTS)), title="Flood plan approved")
+    assert summary.sentences == tuple(range(1, len(TEXTS) + 1))
+
+
+def test_a_text_of_only_short_lines_is_still_summarised():
+    texts = ["First point", "Second point", "Third point"]
+    sentences = [Sentence(0, 0, i, (t.lower(),), heading=True) for i, t in enumerate(texts)]
+    assert summarize(sentences, texts, "lexrank", SummaryLength("sentences", 2)).sentences
