@@ -9,7 +9,8 @@ Every sumy summarizer rates all sentences and then calls `_get_best_sentences`; 
 instead, and choose by our own length rule (a count, a ratio, or a word budget), so every algorithm gets the
 same three kinds of length and returns a score for each chosen sentence.
 
-KL-Sum is our own `FastKLSummarizer`: sumy's maths and ranking, but usable on long texts (sumy's took minutes).
+sumy's quadratic algorithms run as our vectorised subclasses (same maths, same scores, usable on a book), and
+"news", the default, is our own position-aware summarizer (desktop/core/summarizers/news.py).
 """
 
 from __future__ import annotations
@@ -24,16 +25,14 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from desktop.core.errors import PrecisError
 from desktop.core.model import Sentence, Summary, SummaryLength
+from desktop.core.summarizers.frequency import FastLsaSummarizer, FastLuhnSummarizer, FastSumBasicSummarizer
+from desktop.core.summarizers.graph import FastLexRankSummarizer, FastReductionSummarizer, FastTextRankSummarizer
 from desktop.core.summarizers.kl import FastKLSummarizer
+from desktop.core.summarizers.news import NewsSummarizer
 
 LANGUAGE = "english"
 
@@ -56,24 +55,33 @@ class Algorithm:
     name: str
     label: str
     description: str
+    #: Methods that compare every pair of sentences refuse texts beyond this, rather than exhaust memory.
+    max_sentences: int | None = None
+
+
+#: About 300,000 words: a pairwise matrix this size is ~600 MB even in float32.
+MAX_PAIRWISE_SENTENCES = 12_000
 
 
 ALGORITHMS: dict[str, Algorithm] = {
     a.name: a
     for a in (
-        Algorithm("lexrank", "LexRank", "graph centrality of sentences by TF-IDF cosine similarity"),
-        Algorithm("textrank", "TextRank", "PageRank over sentences linked by shared words"),
+        Algorithm("news", "News", "position, forward-looking centrality and no repetition (the default)"),
+        Algorithm(
+            "lexrank", "LexRank", "graph centrality of sentences by TF-IDF cosine similarity", MAX_PAIRWISE_SENTENCES
+        ),
+        Algorithm("textrank", "TextRank", "PageRank over sentences linked by shared words", MAX_PAIRWISE_SENTENCES),
         Algorithm("lsa", "LSA", "latent semantic analysis: sentences that carry the main topics"),
         Algorithm("luhn", "Luhn", "clusters of frequent significant words"),
         Algorithm("edmundson", "Edmundson", "cue words, title words and position"),
         Algorithm("kl", "KL-Sum", "greedily keeps the word distribution close to the article's"),
         Algorithm("sumbasic", "SumBasic", "frequent words, discounted once used, to avoid repetition"),
-        Algorithm("reduction", "Reduction", "sentences most connected to the rest"),
+        Algorithm("reduction", "Reduction", "sentences most connected to the rest", MAX_PAIRWISE_SENTENCES),
         Algorithm("lead", "Lead", "the article's opening sentences (the baseline news editors write for)"),
     )
 }
 #: Chosen by measurement (ROUGE on CNN/DailyMail development articles, see the README's notes on quality).
-DEFAULT_ALGORITHM = "edmundson"
+DEFAULT_ALGORITHM = "news"
 
 
 @lru_cache(maxsize=1)
@@ -118,14 +126,17 @@ def _recording(cls):
     return type(f"Recording{cls.__name__}", (_RatingRecorder, cls), {})
 
 
+#: sumy's algorithms in our vectorised versions (same scores, see desktop/core/summarizers), and our own.
+SUMMARIZER_CLASSES = {
+    "news": NewsSummarizer, "lexrank": FastLexRankSummarizer, "textrank": FastTextRankSummarizer,
+    "lsa": FastLsaSummarizer, "luhn": FastLuhnSummarizer, "edmundson": EdmundsonSummarizer,
+    "kl": FastKLSummarizer, "sumbasic": FastSumBasicSummarizer, "reduction": FastReductionSummarizer,
+}
+
+
 def _make_summarizer(name: str):
     stemmer = _stemmer()
-    classes = {
-        "lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
-        "luhn": LuhnSummarizer, "kl": FastKLSummarizer, "sumbasic": SumBasicSummarizer,
-        "reduction": ReductionSummarizer, "edmundson": EdmundsonSummarizer,
-    }
-    summarizer = _recording(classes[name])(stemmer)
+    summarizer = _recording(SUMMARIZER_CLASSES[name])(stemmer)
     if name == "edmundson":
         summarizer.bonus_words = EDMUNDSON_BONUS_WORDS
         summarizer.stigma_words = EDMUNDSON_STIGMA_WORDS
@@ -142,6 +153,12 @@ def rate_sentences(
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unknown summary algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
     count = len(sentences)
+    limit = ALGORITHMS[algorithm].max_sentences
+    if limit is not None and count > limit:
+        raise PrecisError(
+            f"{ALGORITHMS[algorithm].label} compares every pair of sentences and cannot summarise {count:,} of them.",
+            f"Choose News, Edmundson, KL-Sum or SumBasic for texts over {limit:,} sentences.",
+        )
     headings = {i for i, s in enumerate(sentences) if s.heading}
     if len(headings) == count:
         headings = set()  # a text of nothing but short lines: summarise them as sentences

@@ -109,3 +109,13 @@ def test_a_text_of_only_short_lines_is_still_summarised():
     texts = ["First point", "Second point", "Third point"]
     sentences = [Sentence(0, 0, i, (t.lower(),), heading=True) for i, t in enumerate(texts)]
     assert summarize(sentences, texts, "lexrank", SummaryLength("sentences", 2)).sentences
+
+
+def test_pairwise_methods_refuse_texts_too_long_for_them_with_a_hint(monkeypatch):
+    from desktop.core import summarize as module
+    from desktop.core.errors import PrecisError
+
+    monkeypatch.setitem(module.ALGORITHMS, "lexrank", module.Algorithm("lexrank", "LexRank", "", max_sentences=5))
+    with pytest.raises(PrecisError) as caught:
+        rate_sentences(_sentences(TEXTS), TEXTS, "lexrank")
+    assert "News" in caught.value.hint
