@@ -70,3 +70,19 @@ def test_same_scores_and_ranking_as_sumy(original, ours, seed, count):
     for a, b in zip(order, order[1:]):
         if expected[a] - expected[b] > 1e-9 * max(1.0, abs(expected[a])):
             assert got[a] > got[b]
+
+
+def test_every_algorithm_finishes_on_a_100000_word_book():
+    """No spaCy here: 4,000 hand-built sentences of 25 words each, the size of a long book."""
+    from desktop.core.model import SummaryLength
+    from desktop.core.summarize import ALGORITHMS, summarize
+
+    generator = random.Random(7)
+    vocabulary = VOCABULARY + [f"name{i}" for i in range(3000)]
+    words = [tuple(generator.choice(vocabulary) for _ in range(25)) for _ in range(4000)]
+    sentences = [Sentence(0, 0, i // 8, w) for i, w in enumerate(words)]
+    texts = [" ".join(w) for w in words]
+    assert sum(len(w) for w in words) == 100_000
+    for algorithm in ALGORITHMS:
+        summary = summarize(sentences, texts, algorithm, SummaryLength("ratio", 0.01))
+        assert len(summary.sentences) == 40, algorithm
