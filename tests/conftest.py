@@ -6,11 +6,15 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never read or write the developer's own glossary: one scratch data folder for the whole run (tests that
+# need a fresh one set PRECIS_DATA_DIR themselves).
+os.environ["PRECIS_DATA_DIR"] = tempfile.mkdtemp(prefix="precis-test-data-")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

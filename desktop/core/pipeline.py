@@ -34,6 +34,13 @@ class AnalysisOptions:
     algorithm: str = DEFAULT_ALGORITHM
     length: SummaryLength = field(default_factory=SummaryLength)
     model: Optional[str] = None
+    #: Build the glossary of acronyms and organisations (off for summary-only evaluation).
+    glossary: bool = True
+    #: Consult the user's own glossary (off for reproducible evaluation).
+    user_glossary: bool = True
+    #: Remember the article's own definitions in the user's glossary, with `article` as where they came from.
+    learn: bool = True
+    article: Optional[str] = None
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALGORITHMS:
@@ -85,6 +92,12 @@ def analyze(
 
     if not sentences:
         raise PrecisError("The text contains no sentences.", "Paste or open an article written in words.")
+    glossary: tuple = ()
+    if options.glossary:
+        if progress:
+            progress(0.9, "Explaining acronyms and organisations")
+        glossary, entities, glossary_warnings = _glossary(text, entities, options, title)
+        warnings.extend(glossary_warnings)
     if progress:
         progress(0.9, f"Summarising with {ALGORITHMS[options.algorithm].label}")
     texts = [text[s.start:s.end] for s in sentences]
@@ -96,10 +109,37 @@ def analyze(
         sentences=tuple(sentences),
         entities=tuple(entities),
         summary=summary,
+        glossary=glossary,
         title=title,
         language=language,
         warnings=tuple(warnings),
     )
+
+
+def _glossary(text: str, entities: list[Entity], options: AnalysisOptions, title: str | None):
+    """The glossary, spaCy's labels corrected by it, and warnings; learns the article's definitions."""
+    from desktop.core.glossary.bundled import load_bundled
+    from desktop.core.glossary.resolve import build_glossary
+    from desktop.core.glossary.session import try_user_glossary
+
+    warnings: list[str] = []
+    user = None
+    if options.user_glossary:
+        user, problem = try_user_glossary()
+        if problem:
+            warnings.append(problem)
+    entries, corrected, definitions = build_glossary(
+        text, entities, load_bundled(), user.lookup if user is not None else None
+    )
+    if user is not None and options.learn and definitions:
+        if user.writable:
+            try:
+                user.remember_many(
+                    [(d.short, d.long, "acronym") for d in definitions], options.article or title or "an untitled text"
+                )
+            except PrecisError as error:
+                warnings.append(f"The article's definitions could not be saved to your glossary: {error}")
+    return entries, list(corrected), warnings
 
 
 def _looks_like_heading(text: str, sentence: Sentence) -> bool:

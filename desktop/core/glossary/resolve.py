@@ -1,0 +1,294 @@
+"""Build an article's glossary: every acronym and organisation in it, each with the meaning that fits the article.
+
+Sources, in order of precedence:
+
+1. **user**: what the user defined or corrected in their own glossary; always wins.
+2. **text**: a definition the article itself gives ("the Regional Flood Authority (RFA)"), anywhere in it.
+3. **user** (learned): a definition found in an article the user analysed before.
+4. **bundled**: Précis's built-in glossary. When a short form has several senses (PPP, KP, FO) the one that fits
+   the article is chosen from the countries it mentions, the words of each expansion that occur in it, and the
+   kind of entity spaCy saw; the others stay as alternatives with their confidence.
+
+spaCy's ORG mentions become entries too, merged with the acronym they stand for when both occur, and known
+glossary terms correct spaCy's labels (it takes "Nacta" for a person and "Dawn" for a place).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Optional, Sequence
+
+from desktop.core.acronyms import AcronymMention, Definition, find_acronyms, find_definitions
+from desktop.core.glossary.bundled import BundledGlossary, Sense, form_key, name_key
+from desktop.core.glossary.context import article_countries
+from desktop.core.model import Alternative, Entity, GlossaryEntry, Mention
+
+#: Kinds of bundled sense that spaCy should call ORG, GPE or LOC when it mislabels them.
+ORG_KINDS = {"organisation", "agency", "party", "armed-group", "court", "programme"}
+PLACE_KINDS = {"region", "place"}  # spaCy's GPE/LOC agree with these when choosing a sense
+#: How much each clue counts when choosing among bundled senses (see `_score_sense`).
+WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_KIND = 1.0, 2.0, 1.5, 0.5
+#: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
+MAX_ALTERNATIVES = 4
+
+_WORD = re.compile(r"[^\W\d_]+")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_STOP = frozenset(
+    "a an and at by de del der des di du e for from i in la le of on or the to und van von y".split()
+)
+
+
+@dataclass
+class _Group:
+    key: str
+    surfaces: Counter
+    mentions: list
+
+
+def build_glossary(
+    text: str,
+    entities: Sequence[Entity],
+    bundled: BundledGlossary,
+    user_lookup: Optional[Callable[[str], object]] = None,
+) -> tuple[tuple[GlossaryEntry, ...], tuple[Entity, ...], list[Definition]]:
+    """Return (glossary entries, entities with corrected labels, the article's own definitions)."""
+    definitions = find_definitions(text)
+    defined: dict[str, Definition] = {}
+    for definition in definitions:
+        defined.setdefault(form_key(definition.short), definition)
+
+    user_cache: dict[str, object] = {}
+
+    def user_entry(term: str):
+        if user_lookup is None:
+            return None
+        if term not in user_cache:
+            user_cache[term] = user_lookup(term)
+        return user_cache[term]
+
+    def is_known(form: str) -> bool:
+        return form_key(form) in defined or bundled.knows(form) or user_entry(form) is not None
+
+    groups = _group_mentions(find_acronyms(text, is_known))
+    for definition in definitions:  # a defined short form is a mention even where the finder doubted it
+        group = groups.setdefault(form_key(definition.short), _Group(form_key(definition.short), Counter(), []))
+        span = (definition.short_start, definition.short_end)
+        if span not in {(m.start, m.end) for m in group.mentions}:
+            group.mentions.append(Mention(*span))
+            group.surfaces[definition.short] += 1
+
+    context = _Context.of(text, entities)
+    entries: dict[str, GlossaryEntry] = {}
+    for key, group in groups.items():
+        term = group.surfaces.most_common(1)[0][0]
+        labels = context.labels_at(group.mentions)
+        entries[key] = _resolve_acronym(term, key, group, defined.get(key), user_entry(term), bundled, context, labels)
+
+    entries, organisation_entries = _organisations(text, entities, entries, bundled, user_entry, context)
+    ordered = sorted(
+        list(entries.values()) + organisation_entries, key=lambda e: (e.mentions[0].start if e.mentions else 0, e.term)
+    )
+    return tuple(ordered), _corrected_labels(entities, ordered, bundled), definitions
+
+
+# -- acronyms ------------------------------------------------------------------------------------------------
+
+
+def _group_mentions(mentions: Iterable[AcronymMention]) -> dict[str, _Group]:
+    groups: dict[str, _Group] = {}
+    for mention in mentions:
+        key = form_key(mention.form)
+        group = groups.setdefault(key, _Group(key, Counter(), []))
+        group.surfaces[mention.form] += 1
+        group.mentions.append(Mention(mention.start, mention.end))
+    return groups
+
+
+def _resolve_acronym(term, key, group, definition, user, bundled, context, labels) -> GlossaryEntry:
+    mentions = tuple(sorted(group.mentions, key=lambda m: m.start))
+    senses = bundled.senses(term) or bundled.senses(key)
+    ranked = _rank_senses(senses, context, labels)
+    bundled_alternatives = [Alternative(s.expansion, "bundled", round(c, 3)) for s, c in ranked[:MAX_ALTERNATIVES]]
+
+    if user is not None and getattr(user, "origin", "user") == "user":
+        return GlossaryEntry(
+            term, "acronym", user.expansion, user.description or _description_of(user.expansion, ranked),
+            "user", 1.0, mentions, tuple(_without(bundled_alternatives, user.expansion)),
+        )
+    if definition is not None:
+        return GlossaryEntry(
+            term, "acronym", definition.long, _description_of(definition.long, ranked), "text", 0.95, mentions,
+            tuple(_without(bundled_alternatives, definition.long)),
+        )
+    if user is not None:  # learned from an earlier article
+        description = user.description or _description_of(user.expansion, ranked)
+        if not description and getattr(user, "article", None):
+            description = f"Defined in an article you analysed: {user.article}."
+        return GlossaryEntry(
+            term, "acronym", user.expansion, description, "user", 0.85, mentions,
+            tuple(_without(bundled_alternatives, user.expansion)),
+        )
+    if ranked:
+        best, confidence = ranked[0]
+        # A name that is not short for anything (the newspaper Dawn) is an organisation, not an acronym.
+        kind = "organisation" if name_key(best.short) == name_key(best.expansion) else "acronym"
+        return GlossaryEntry(
+            term, kind, best.expansion, best.description, "bundled", round(confidence, 3), mentions,
+            tuple(bundled_alternatives[1:]),
+        )
+    return GlossaryEntry(term, "acronym", None, None, "text", 0.0, mentions, ())
+
+
+def _without(alternatives: list[Alternative], expansion: Optional[str]) -> list[Alternative]:
+    chosen = name_key(expansion or "")
+    return [a for a in alternatives if name_key(a.expansion) != chosen]
+
+
+def _description_of(expansion: Optional[str], ranked: list[tuple[Sense, float]]) -> Optional[str]:
+    """The bundled description of the same expansion, when the text's or user's expansion is one we know."""
+    wanted = name_key(expansion or "")
+    return next((s.description for s, _ in ranked if name_key(s.expansion) == wanted), None)
+
+
+# -- choosing among bundled senses ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the article says about itself: the countries it mentions, its words, and spaCy's labels by span."""
+
+    countries: Counter
+    words: frozenset
+    label_by_span: dict
+
+    @classmethod
+    def of(cls, text: str, entities: Sequence[Entity]) -> "_Context":
+        places = [e.text for e in entities if e.label in ("GPE", "NORP", "LOC")]
+        return cls(
+            countries=article_countries(places),
+            words=frozenset(w.lower() for w in _WORD.findall(text)),
+            label_by_span={(e.start, e.end): e.label for e in entities},
+        )
+
+    def labels_at(self, mentions: Sequence[Mention]) -> Counter:
+        return Counter(self.label_by_span[(m.start, m.end)] for m in mentions if (m.start, m.end) in self.label_by_span)
+
+
+def _rank_senses(senses: Sequence[Sense], context: _Context, labels: Counter) -> list[tuple[Sense, float]]:
+    """Senses with a confidence each (summing to 1), best first; a softmax over `_score_sense`."""
+    if not senses:
+        return []
+    scores = [_score_sense(sense, context, labels) for sense in senses]
+    top = max(scores)
+    exps = [math.exp(3.0 * (score - top)) for score in scores]
+    total = sum(exps)
+    ranked = sorted(zip(senses, (e / total for e in exps)), key=lambda item: -item[1])
+    return ranked
+
+
+def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
+    """prior + country fit + share of the expansion's words in the article + agreement with spaCy's label."""
+    score = WEIGHT_PRIOR * sense.weight
+    total_country = sum(context.countries.values())
+    countries = [c for c in sense.countries if c != "international"]
+    if countries:
+        # A sense tied to countries the article never mentions (a party in Uruguay, in an article about
+        # networking) counts against; one tied to the article's main country counts for.
+        share = max(context.countries.get(c, 0.0) for c in countries) / total_country if total_country else 0.0
+        score += WEIGHT_COUNTRY * (share - 0.25)
+    words = [w.lower() for w in _WORD.findall(sense.expansion) if w.lower() not in _STOP and len(w) > 2]
+    if words:
+        score += WEIGHT_WORDS * sum(w in context.words for w in words) / len(words)
+    if labels:
+        label = labels.most_common(1)[0][0]
+        if (label == "ORG" and sense.kind in ORG_KINDS) or (label in ("GPE", "LOC") and sense.kind in PLACE_KINDS):
+            score += WEIGHT_KIND
+    return score
+
+
+# -- organisations -------------------------------------------------------------------------------------------
+
+
+def _organisations(text, entities, acronym_entries, bundled, user_entry, context):
+    """Turn spaCy's ORG mentions into entries, merging each full name into its acronym's entry when present."""
+    acronym_spans = [(m.start, m.end) for e in acronym_entries.values() for m in e.mentions]
+    by_expansion: dict[str, str] = {}
+    for key, entry in acronym_entries.items():
+        if entry.expansion:
+            by_expansion[name_key(entry.expansion)] = key
+    extra_mentions: dict[str, list[Mention]] = defaultdict(list)
+    organisations: dict[str, dict] = {}
+    for entity in entities:
+        if entity.label != "ORG":
+            continue
+        if any(s < entity.end and entity.start < e for s, e in acronym_spans):
+            continue  # the acronym itself, or a name containing one: the acronym's entry covers it
+        article = _LEADING_THE.match(entity.text)
+        name_start = entity.start + (len(article.group(0)) if article else 0)
+        name = text[name_start:entity.end].strip()
+        if not name:
+            continue
+        key = name_key(name)
+        mention = Mention(name_start, name_start + len(name))
+        if key in by_expansion:
+            extra_mentions[by_expansion[key]].append(mention)
+            continue
+        known = bundled.by_expansion(name)
+        if known and form_key(known[0].short) in acronym_entries:
+            extra_mentions[form_key(known[0].short)].append(mention)
+            continue
+        slot = organisations.setdefault(key, {"name": name, "mentions": [], "senses": known})
+        slot["mentions"].append(mention)
+
+    merged = dict(acronym_entries)
+    for key, mentions in extra_mentions.items():
+        entry = merged[key]
+        merged[key] = replace(entry, mentions=tuple(sorted(entry.mentions + tuple(mentions), key=lambda m: m.start)))
+
+    entries = []
+    for slot in organisations.values():
+        name, mentions, senses = slot["name"], tuple(slot["mentions"]), slot["senses"]
+        user = user_entry(name)
+        if user is not None:
+            entries.append(GlossaryEntry(name, "organisation", user.expansion, user.description, "user", 1.0, mentions))
+        elif senses:
+            sense = senses[0]
+            expansion = sense.short if form_key(sense.short) != form_key(name) else sense.expansion
+            entries.append(
+                GlossaryEntry(name, "organisation", expansion, sense.description, "bundled", 0.9, mentions)
+            )
+        else:
+            entries.append(GlossaryEntry(name, "organisation", None, None, "text", 0.5, mentions))
+    return merged, entries
+
+
+def _corrected_labels(
+    entities: Sequence[Entity], entries: Sequence[GlossaryEntry], bundled: BundledGlossary
+) -> tuple[Entity, ...]:
+    """Relabel entities whose text the glossary knows better: Nacta is an ORG, not a PERSON; Dawn is an ORG."""
+    kind_of: dict[str, str] = {}
+    for entry in entries:
+        if entry.source == "bundled" and entry.expansion:
+            senses = [s for s in bundled.senses(entry.term) if s.expansion == entry.expansion]
+            if senses:
+                kind_of[form_key(entry.term)] = senses[0].kind
+    corrected = []
+    for entity in entities:
+        key = form_key(entity.text)
+        kind = kind_of.get(key)
+        if kind is None and entity.label in ("PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
+            senses = bundled.senses(entity.text) if entity.text[:1].isupper() else []
+            exact = [s for s in senses if s.short == entity.text and s.weight >= 0.5]
+            kind = exact[0].kind if exact else None
+        label = entity.label
+        if kind in ORG_KINDS:
+            label = "ORG"
+        elif kind == "region" and entity.label not in ("GPE", "LOC"):
+            label = "GPE"
+        elif kind == "place" and entity.label == "PERSON":
+            label = "FAC"  # a building or site (Army Public School), never a person
+        corrected.append(entity if label == entity.label else replace(entity, label=label))
+    return tuple(corrected)

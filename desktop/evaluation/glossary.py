@@ -1,0 +1,105 @@
+"""How well the glossary explains acronyms an article uses without defining them.
+
+Records carry `undefined_pairs`: [short form, the expansion human annotators gave], for acronyms the text uses
+but never defines. For each pair we look up the analysis's glossary entry for that short form and count it
+*correct* when its expansion matches the annotators' (case, punctuation, hyphens and plural endings aside),
+*wrong* when it gives another expansion, and *unexplained* when it gives none or has no entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from desktop.core.errors import PrecisError
+from desktop.core.glossary.bundled import form_key
+from desktop.core.pipeline import AnalysisOptions, analyze
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass
+class GlossaryScore:
+    total: int = 0
+    correct: int = 0
+    wrong: int = 0
+    unexplained: int = 0
+    examples: list = field(default_factory=list)
+
+    def share(self, count: int) -> float:
+        return count / self.total if self.total else 0.0
+
+
+def read_records(path: str | Path) -> list[dict]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise PrecisError(f"Cannot read '{path}': {error}.", "Give a UTF-8 JSONL file.") from error
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise PrecisError(f"Line {number} of '{path}' is not JSON: {error.msg}.", "Fix or remove that line.")
+        if isinstance(record, dict) and record.get("text") and record.get("undefined_pairs") is not None:
+            records.append(record)
+    if not records:
+        raise PrecisError(f"'{path}' has no records with 'text' and 'undefined_pairs'.", "Give a file like acro_wikipedia_dev.jsonl.")
+    return records
+
+
+def normalise_expansion(expansion: str) -> str:
+    """Compare expansions as stemmed words: "communications technologies" matches "communication technology"."""
+    from desktop.core.summarize import _stemmer
+
+    stem = _stemmer()
+    words = _NON_WORD.sub(" ", expansion.casefold().replace("’", "'").replace("'s", "")).split()
+    return " ".join(stem(w) for w in words)
+
+
+def evaluate(records: Sequence[dict], progress: Callable[[int, int], None] | None = None) -> GlossaryScore:
+    score = GlossaryScore()
+    options = AnalysisOptions(algorithm="lead", user_glossary=False, learn=False)
+    for number, record in enumerate(records, 1):
+        document = analyze(record["text"], options, title=record.get("title"))
+        by_key = {}
+        for entry in document.glossary:
+            if entry.kind == "acronym":
+                by_key.setdefault(form_key(entry.term), entry)
+                by_key.setdefault(form_key(entry.term).casefold(), entry)
+        for short, gold in record["undefined_pairs"]:
+            score.total += 1
+            entry = by_key.get(form_key(short)) or by_key.get(form_key(short).casefold())
+            given = entry.expansion if entry else None
+            if not given:
+                score.unexplained += 1
+                outcome = "unexplained"
+            elif normalise_expansion(given) == normalise_expansion(gold):
+                score.correct += 1
+                outcome = "correct"
+            else:
+                score.wrong += 1
+                outcome = "wrong"
+            score.examples.append((record.get("id"), short, gold, given, outcome))
+        if progress:
+            progress(number, len(records))
+    return score
+
+
+def format_report(path: str, score: GlossaryScore, errors: int = 0) -> str:
+    lines = [
+        f"{path}: {score.total} acronyms used without a definition",
+        f"  correct      {score.correct:5d}  {score.share(score.correct):6.1%}",
+        f"  wrong        {score.wrong:5d}  {score.share(score.wrong):6.1%}",
+        f"  unexplained  {score.unexplained:5d}  {score.share(score.unexplained):6.1%}",
+    ]
+    if errors:
+        lines.append("examples of wrong and unexplained (id, short form, annotators' expansion, ours):")
+        misses = [e for e in score.examples if e[4] != "correct"][:errors]
+        lines += [f"  {e[4]:<11} {e[0]}  {e[1]}  gold={e[2]!r}  ours={e[3]!r}" for e in misses]
+    return "\n".join(lines)

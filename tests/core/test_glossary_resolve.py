@@ -1,0 +1,135 @@
+"""The article's glossary end to end: the seed editorial, context-dependent meanings, the user's own entries."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from desktop.core.glossary.bundled import load_bundled
+from desktop.core.glossary.resolve import build_glossary
+from desktop.core.glossary.user_db import UserGlossary, default_path
+from desktop.core.model import Entity
+from desktop.core.pipeline import AnalysisOptions, analyze
+from tests.conftest import SAMPLE, SEED
+
+SEED_EXPANSIONS = {
+    "IS-K": "Islamic State Khorasan Province",
+    "TTP": "Tehreek-e-Taliban Pakistan",
+    "NAP": "National Action Plan",
+    "Nacta": "National Counter Terrorism Authority",
+    "APS": "Army Public School",
+    "KP": "Khyber Pakhtunkhwa",
+}
+
+
+@pytest.fixture(autouse=True)
+def private_glossary(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRECIS_DATA_DIR", str(tmp_path / "data"))
+
+
+def _entries(text, entities=()):
+    entries, corrected, _ = build_glossary(text, list(entities), load_bundled())
+    return {e.term: e for e in entries}, corrected
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not beside this checkout")
+def test_seed_editorial_explains_all_six_acronyms_and_glosses_no_ordinary_word():
+    document = analyze(SEED.read_text(encoding="utf-8"))
+    acronyms = {e.term: e for e in document.glossary if e.kind == "acronym"}
+    for term, expansion in SEED_EXPANSIONS.items():
+        assert acronyms[term].expansion == expansion, term
+        assert acronyms[term].description
+        for mention in acronyms[term].mentions:
+            assert document.text[mention.start:mention.end] == term
+    assert len(acronyms["IS-K"].mentions) == 4
+    assert set(acronyms) == set(SEED_EXPANSIONS), "CONSIDERING and other capitalised words are not acronyms"
+    labels = {e.text: e.label for e in document.entities}
+    assert labels["Nacta"] == "ORG", "the glossary corrects spaCy's PERSON"
+
+
+def test_an_article_definition_wins_and_the_full_name_joins_its_acronym():
+    text = "The Regional Flood Authority (RFA) met on Monday. Later the RFA said the Regional Flood Authority would act."
+    start = text.index("Regional Flood Authority", 40)
+    entries, _ = _entries(text, [Entity(start, start + 24, "ORG", "Regional Flood Authority")])
+    rfa = entries["RFA"]
+    assert (rfa.expansion, rfa.source) == ("Regional Flood Authority", "text")
+    assert [text[m.start:m.end] for m in rfa.mentions] == ["RFA", "RFA", "Regional Flood Authority"]
+    assert "Regional Flood Authority" not in entries
+
+
+@pytest.mark.parametrize(
+    "text, places, expected",
+    [
+        ("Voters in Karachi backed the PPP on Sunday, Pakistan's election commission said.", ["Karachi", "Pakistan"],
+         "Pakistan Peoples Party"),
+        ("In Georgetown, Guyana, the PPP won a majority of seats in parliament.", ["Georgetown", "Guyana"],
+         "People's Progressive Party"),
+        ("Police in Peshawar said the attack in KP killed four people.", ["Peshawar"], "Khyber Pakhtunkhwa"),
+    ],
+)
+def test_ambiguous_short_forms_take_the_meaning_that_fits_the_article(text, places, expected):
+    entities = []
+    for place in places:
+        start = text.index(place)
+        entities.append(Entity(start, start + len(place), "GPE", place))
+    entries, _ = _entries(text, entities)
+    term = "PPP" if "PPP" in text else "KP"
+    assert entries[term].expansion == expected
+    assert entries[term].alternatives, "the other meanings stay available"
+    assert all(a.expansion != expected for a in entries[term].alternatives)
+
+
+def test_an_unknown_acronym_is_listed_without_an_invented_meaning():
+    entries, _ = _entries("The QXZW committee met again on Tuesday to discuss the budget.")
+    assert entries["QXZW"].expansion is None and entries["QXZW"].confidence == 0.0
+
+
+@pytest.mark.model
+def test_a_users_definition_survives_a_restart_and_applies_to_the_next_article():
+    with UserGlossary(default_path()) as glossary:
+        glossary.define("KP", "Kitchen Patrol", "The rota of people who clean the kitchen.")
+    script = (
+        "from desktop.core.pipeline import analyze\n"
+        "d = analyze('The KP rota changes on Monday. Everyone in the office must sign up for it.')\n"
+        "e = [g for g in d.glossary if g.term == 'KP'][0]\n"
+        "print(e.expansion, '|', e.source)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "Kitchen Patrol | user"
+
+
+@pytest.mark.model
+def test_definitions_in_one_article_explain_the_next():
+    analyze(
+        "The Valley Water Trust (VWT) opened a new reservoir. The VWT said it would hold water for a dry summer.",
+        AnalysisOptions(article="reservoir.txt"),
+    )
+    document = analyze("Farmers asked the VWT for more water this week. The request was refused.")
+    entry = [e for e in document.glossary if e.term == "VWT"][0]
+    assert (entry.expansion, entry.source) == ("Valley Water Trust", "user")
+
+
+@pytest.mark.model
+@pytest.mark.allow_log_warnings
+def test_a_damaged_user_glossary_is_reported_and_left_untouched():
+    path = default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not a database" * 100)
+    document = analyze(SAMPLE.read_text(encoding="utf-8"))
+    assert any("glossary" in w for w in document.warnings)
+    assert path.read_bytes() == b"this is not a database" * 100
+    assert any(e.term == "RFA" and e.expansion == "Regional Flood Authority" for e in document.glossary)
+
+
+@pytest.mark.model
+def test_glossary_in_the_json_contract(tmp_path):
+    from tests.conftest import run_precis
+    from tests.contract import assert_valid_analysis
+
+    result = run_precis("analyze", str(SAMPLE), "--json")
+    data = json.loads(result.stdout)
+    assert_valid_analysis(data)
+    entry = next(g for g in data["glossary"] if g["term"] == "RFA")
+    assert entry["expansion"] == "Regional Flood Authority" and entry["source"] == "text"
