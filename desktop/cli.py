@@ -3,6 +3,8 @@
     precis analyze PATH|- [--json] [--algorithm A] [--sentences N | --ratio R | --words W]
     precis analyze --batch IN.jsonl -o OUT.jsonl [same options]
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
+    precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
+    precis eval glossary FILE.jsonl [--limit N] [--errors K]
     precis PATH                      (same as `precis analyze PATH` until the window exists)
 
 Exit status: 0 on success, 1 when the input cannot be analysed (one line with a hint, never a traceback),
@@ -58,6 +60,23 @@ def build_parser() -> argparse.ArgumentParser:
     summaries.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
     summaries.add_argument("--limit", type=_positive_int, help="score only the first N records")
     summaries.add_argument("--model", help="spaCy pipeline to use (default: $PRECIS_SPACY_MODEL or en_core_web_sm)")
+    acronyms = what.add_parser(
+        "acronyms", help="precision and recall of in-text acronym definitions ({text, pairs} JSONL)"
+    )
+    acronyms.add_argument("file", help="JSONL with 'text' and gold 'pairs' ([[short form, long form], ...])")
+    acronyms.add_argument("--limit", type=_positive_int, help="score only the first N records")
+    acronyms.add_argument(
+        "--errors", type=_positive_int, metavar="K", help="also print K missed pairs and K false positives"
+    )
+    acronyms.add_argument(
+        "--case-sensitive", action="store_true", help="compare long forms case-sensitively (default: ignore case)"
+    )
+    glossary = what.add_parser(
+        "glossary", help="how often acronyms used without a definition get the right meaning ({text, undefined_pairs})"
+    )
+    glossary.add_argument("file", help="JSONL with 'text' and 'undefined_pairs' ([[short form, expansion], ...])")
+    glossary.add_argument("--limit", type=_positive_int, help="score only the first N records")
+    glossary.add_argument("--errors", type=_positive_int, metavar="K", help="also print K wrong or unexplained")
     return parser
 
 
@@ -103,8 +122,9 @@ def _length(args: argparse.Namespace) -> SummaryLength:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
-        argv.insert(0, "analyze")  # `precis FILE`
+    first = next((i for i, arg in enumerate(argv) if not arg.startswith("-") or arg == "-"), None)
+    if first is not None and argv[first] not in COMMANDS:
+        argv.insert(first, "analyze")  # `precis FILE`, `precis -v FILE`
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -226,6 +246,11 @@ def _run_batch(source: Path, target: Path, options) -> int:
 
 
 def _run_eval(args: argparse.Namespace) -> int:
+    if args.eval_command == "acronyms":
+        return _run_eval_acronyms(args)
+    if args.eval_command == "glossary":
+        return _run_eval_glossary(args)
+
     from desktop.core import nlp
     from desktop.evaluation import summaries
 
@@ -242,4 +267,25 @@ def _run_eval(args: argparse.Namespace) -> int:
     results = summaries.evaluate(records, algorithms, args.sentences, progress)
     print(f"{args.file}: {len(records)} articles, F1 x 100, stemmed (Google rouge-score)")
     print(summaries.format_table(results, args.sentences))
+    return EXIT_OK
+
+
+def _run_eval_acronyms(args: argparse.Namespace) -> int:
+    from desktop.evaluation import acronyms
+
+    score = acronyms.evaluate_file(args.file, limit=args.limit, case_sensitive=args.case_sensitive)
+    print(acronyms.format_report(score, name=str(args.file), errors=args.errors or 0))
+    return EXIT_OK
+
+
+def _run_eval_glossary(args: argparse.Namespace) -> int:
+    from desktop.evaluation import glossary
+
+    records = glossary.read_records(args.file)[: args.limit]
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r[{done}/{total}] articles analysed", end="" if done < total else "\n", file=sys.stderr)
+
+    score = glossary.evaluate(records, progress)
+    print(glossary.format_report(str(args.file), score, args.errors or 0))
     return EXIT_OK

@@ -2,7 +2,8 @@
 
 Each record is a JSON object with a `text` and its gold `pairs` ([[short form, long form], ...]). Per document,
 the found definitions and the gold pairs are compared as sets of unique pairs, then counts are summed over the
-documents (micro-averaged), as Schwartz & Hearst (2003) and the BioText gold measure them.
+documents (micro-averaged): precision is the share of found pairs that are gold, recall the share of gold
+pairs found.
 
 How a found pair is compared with a gold one:
 

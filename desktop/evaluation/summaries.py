@@ -68,7 +68,8 @@ def evaluate(
     results = {name: AlgorithmScore(name) for name in algorithms}
     length = SummaryLength("sentences", sentences)
     for number, record in enumerate(records, 1):
-        document = analyze(record.get("article") or record["text"], AnalysisOptions(algorithm="lead", length=length))
+        options = AnalysisOptions(algorithm="lead", length=length, glossary=False, user_glossary=False, learn=False)
+        document = analyze(record.get("article") or record["text"], options)
         texts = [document.text[s.start:s.end] for s in document.sentences]
         reference = _reference_lines(record)
         for name in algorithms:

@@ -3,6 +3,8 @@
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.acronyms import AcronymMention, Definition, find_acronyms, find_definitions
 
@@ -192,6 +194,11 @@ def test_plural_short_form_span_keeps_its_s():
     assert definition.short == "SOP" and text[definition.short_start:definition.short_end] == "SOPs"
 
 
+def test_initials_after_a_connector_of_a_longer_run():
+    text = "Officials of the National Accountability Bureau arrived. Later, NAB officials said the case was weak."
+    assert pairs(text) == [("NAB", "National Accountability Bureau", "initials")]
+
+
 def test_initials_of_an_earlier_name_define_a_later_acronym():
     text = (
         "After the school attack the nation came together to formulate the National Action Plan, a similar "
@@ -205,6 +212,7 @@ def test_initials_of_an_earlier_name_define_a_later_acronym():
 
 def test_initials_are_strict():
     # Part of a longer name, an address, two letters, a name after the acronym's first use: no definition.
+    assert pairs("The Greater New York Authority met. Later the NYA chief said that the plan was fine.") == []
     assert pairs("The University of North Carolina is large. The NC court ruled against the state today.") == []
     assert pairs("Department of Biology, Columbia University, New York, NY 10027, USA.") == []
     assert pairs("The Prime Minister spoke. Later the PM said that the talks were going well.") == []
@@ -246,6 +254,28 @@ def test_definitions_come_in_document_order():
 def test_empty_and_plain_texts():
     assert find_acronyms("") == [] and find_definitions("") == []
     assert find_acronyms("nothing in capitals here") == [] and find_definitions("(nothing) here") == []
+
+
+# ---- any text -----------------------------------------------------------------------------------------------------
+
+_PIECES = [
+    "the", "National", "Action", "Plan", "(NAP)", "NAP", "IS-K", "U.S.", "MoUs", "TTP's", "or", "known", "as",
+    "short", "for", "—", ",", ".", "\n", "\n\n", "(", ")", "[", "]", "WHO", "Nato", "II", "VERY", "p53", "𝐍𝐀𝐒𝐀",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join),
+    st.text(alphabet="ABCIVXabc ()[]-.,;:/&'’s019\n—é", max_size=80),
+))
+def test_any_text_gives_valid_spans(text):
+    for mention in find_acronyms(text, known):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start:mention.end][:1] == mention.form[:1]
+    for definition in find_definitions(text):
+        assert text[definition.long_start:definition.long_end] == definition.long == definition.long.strip()
+        assert 0 <= definition.short_start < definition.short_end <= len(text) and definition.long
 
 
 # ---- speed --------------------------------------------------------------------------------------------------------
