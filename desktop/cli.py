@@ -5,6 +5,7 @@
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
     precis eval glossary FILE.jsonl [--limit N] [--errors K]
+    precis glossary list|define TERM EXPANSION [--description D]|forget TERM|export FILE.csv|import FILE.csv
     precis PATH                      (same as `precis analyze PATH` until the window exists)
 
 Exit status: 0 on success, 1 when the input cannot be analysed (one line with a hint, never a traceback),
@@ -30,7 +31,7 @@ from desktop.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM
 
 log = logging.getLogger("desktop.cli")
 
-COMMANDS = ("analyze", "eval")
+COMMANDS = ("analyze", "eval", "glossary")
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
@@ -48,6 +49,21 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--batch", metavar="IN.jsonl", help="analyse every record of a JSONL file")
     analyze.add_argument("-o", "--output", metavar="OUT.jsonl", help="where --batch writes its results")
     _add_summary_options(analyze)
+
+    own = commands.add_parser("glossary", help="your own glossary: list, define, forget, export, import")
+    action = own.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
+    action.add_parser("list", help="every entry: yours, and those learned from articles you analysed")
+    define = action.add_parser("define", help="add or correct an entry; it takes precedence everywhere")
+    define.add_argument("term")
+    define.add_argument("expansion")
+    define.add_argument("--description", help="one line saying what it is")
+    define.add_argument("--organisation", action="store_true", help="the term is an organisation's name")
+    forget = action.add_parser("forget", help="remove an entry")
+    forget.add_argument("term")
+    export = action.add_parser("export", help="write every entry to a CSV file")
+    export.add_argument("file")
+    imports = action.add_parser("import", help="add the entries of a CSV file (all or nothing)")
+    imports.add_argument("file")
 
     evaluate = commands.add_parser("eval", help="measure quality on data with gold answers")
     what = evaluate.add_subparsers(dest="eval_command", metavar="WHAT", required=True)
@@ -136,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return _run_analyze(parser, args)
+        if args.command == "glossary":
+            return _run_glossary(args)
         return _run_eval(args)
     except PrecisError as error:
         print(f"precis: error: {error}", file=sys.stderr)
@@ -288,4 +306,31 @@ def _run_eval_glossary(args: argparse.Namespace) -> int:
 
     score = glossary.evaluate(records, progress)
     print(glossary.format_report(str(args.file), score, args.errors or 0))
+    return EXIT_OK
+
+
+def _run_glossary(args: argparse.Namespace) -> int:
+    from desktop.core.glossary.user_db import UserGlossary
+
+    with UserGlossary() as glossary:
+        if args.glossary_command == "list":
+            for entry in glossary.entries():
+                origin = "yours" if entry.origin == "user" else f"learned from {entry.article or 'an article'}"
+                line = f"{entry.term}\t{entry.expansion or ''}\t{entry.description or ''}\t({origin})"
+                print(line)
+            print(f"{len(glossary)} entries in {glossary.path}", file=sys.stderr)
+        elif args.glossary_command == "define":
+            kind = "organisation" if args.organisation else "acronym"
+            entry = glossary.define(args.term, args.expansion, args.description, kind)
+            print(f"{entry.term} = {entry.expansion} (saved in {glossary.path})")
+        elif args.glossary_command == "forget":
+            if not glossary.forget(args.term):
+                raise PrecisError(f"Your glossary has no entry '{args.term}'.", "See `precis glossary list`.")
+            print(f"forgot {args.term}")
+        elif args.glossary_command == "export":
+            count = glossary.export_csv(Path(args.file))
+            print(f"{count} entries written to {args.file}")
+        elif args.glossary_command == "import":
+            count = glossary.import_csv(Path(args.file))
+            print(f"{count} entries imported from {args.file}")
     return EXIT_OK
