@@ -19,6 +19,7 @@ from tests.conftest import ROOT
 CURATED = (
     "news-south-asia.tsv", "international.tsv", "government-agencies.tsv", "politics-world.tsv", "regions.tsv",
     "economy.tsv", "science-tech.tsv", "general.tsv", "media-sport.tsv",
+    "computing.tsv", "science-medicine.tsv", "transport-defence.tsv", "business-culture.tsv",
 )
 DERIVED = ("parties.tsv", "factbook.tsv", "wordnet.tsv", "netbsd.tsv")
 
