@@ -6,7 +6,7 @@
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
     precis eval glossary FILE.jsonl [--limit N] [--errors K]
     precis glossary list|define TERM EXPANSION [--description D]|forget TERM|export FILE.csv|import FILE.csv
-    precis PATH                      (same as `precis analyze PATH` until the window exists)
+    precis [PATH|URL]                opens the window (on the article, if given)
 
 Exit status: 0 on success, 1 when the input cannot be analysed (one line with a hint, never a traceback),
 2 on a usage error.
@@ -27,11 +27,11 @@ from typing import Sequence, TextIO
 from desktop import __version__
 from desktop.core.errors import PrecisError
 from desktop.core.model import Document, SummaryLength
-from desktop.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM
+from desktop.core.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 
 log = logging.getLogger("desktop.cli")
 
-COMMANDS = ("analyze", "eval", "glossary")
+COMMANDS = ("open", "analyze", "eval", "glossary")
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
@@ -43,7 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens on standard error")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    analyze = commands.add_parser("analyze", help="analyse an article (a file, or - for standard input)")
+    window = commands.add_parser("open", help="open the window (the default: `precis [PATH]`)")
+    window.add_argument("path", nargs="?", help="an article to open: a file or a web address")
+    window.add_argument("--theme", choices=("system", "light", "dark"), default="system", help="colour scheme")
+    window.add_argument("--screenshot", metavar="PNG", help="save the window once the article is shown, then quit")
+    window.add_argument("--select", metavar="TERM", help="select this glossary entry once the article is shown")
+    window.add_argument("--timing", action="store_true", help="print the time to a visible window and to a result")
+
+    analyze = commands.add_parser("analyze", help="analyse an article in the terminal (a file, or - for stdin)")
     analyze.add_argument("path", nargs="?", help="a .txt or .md file, or - to read standard input")
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON (schema precis.analysis/1)")
     analyze.add_argument("--batch", metavar="IN.jsonl", help="analyse every record of a JSONL file")
@@ -139,17 +146,18 @@ def _length(args: argparse.Namespace) -> SummaryLength:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = next((i for i, arg in enumerate(argv) if not arg.startswith("-") or arg == "-"), None)
-    if first is not None and argv[first] not in COMMANDS:
-        argv.insert(first, "analyze")  # `precis FILE`, `precis -v FILE`
+    if first is None and not any(arg in ("-h", "--help", "--version") for arg in argv):
+        argv.append("open")  # `precis`: the window
+    elif first is not None and argv[first] not in COMMANDS:
+        argv.insert(first, "open")  # `precis FILE`, `precis -v FILE`
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="precis: %(levelname)s: %(message)s"
     )
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
     try:
+        if args.command == "open":
+            return _run_window(args)
         if args.command == "analyze":
             return _run_analyze(parser, args)
         if args.command == "glossary":
@@ -167,6 +175,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.debug("unexpected error", exc_info=True)
         print(f"precis: internal error: {type(error).__name__}: {error} (run with -v to log details)", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    from desktop.ui.app import has_display, run
+
+    if not has_display():
+        raise PrecisError(
+            "There is no display to open the window on.",
+            "Run `precis analyze FILE` to analyse in the terminal, or start a desktop session.",
+        )
+    return run(args.path, theme=args.theme, screenshot=args.screenshot, timing=args.timing, select=args.select)
 
 
 def _run_analyze(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

@@ -19,9 +19,11 @@ def test_human_output_has_the_summary_then_entities_by_type():
     assert "  ORG: " in out and "the Regional Flood Authority" in out
 
 
-def test_a_path_alone_analyses_it():
-    result = run_precis(str(SAMPLE))
-    assert result.returncode == 0 and b"Summary" in result.stdout
+def test_without_a_display_the_window_command_says_what_to_do_instead():
+    env = {"QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""}
+    result = run_precis(str(SAMPLE), env=env, timeout=60)
+    assert result.returncode == 1
+    assert b"no display" in result.stderr and b"precis analyze" in result.stderr
 
 
 @pytest.mark.parametrize("path", [SAMPLE, SEED], ids=["sample", "seed"])
