@@ -19,9 +19,10 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable, Iterable, Optional, Sequence
 
-from desktop.core.acronyms import AcronymMention, Definition, find_acronyms, find_definitions
+from desktop.core.acronyms import AcronymMention, Definition, common_words, find_acronyms, find_definitions
 from desktop.core.glossary.bundled import BundledGlossary, Sense, form_key, name_key
 from desktop.core.glossary.context import article_countries
 from desktop.core.model import Alternative, Entity, GlossaryEntry, Mention
@@ -30,15 +31,18 @@ from desktop.core.model import Alternative, Entity, GlossaryEntry, Mention
 ORG_KINDS = {"organisation", "agency", "party", "armed-group", "court", "programme"}
 PLACE_KINDS = {"region", "place"}  # spaCy's GPE/LOC agree with these when choosing a sense
 #: How much each clue counts when choosing among bundled senses (see `_score_sense`).
-WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_KIND = 1.0, 2.0, 1.5, 0.5
+WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_PHRASE, WEIGHT_KIND = 1.0, 2.0, 1.5, 1.0, 0.25
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
 MAX_ALTERNATIVES = 4
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
-_STOP = frozenset(
-    "a an and at by de del der des di du e for from i in la le of on or the to und van von y".split()
-)
+_FOREIGN_STOP = frozenset("de del der des di du e la le und van von y".split())
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    return common_words() | _FOREIGN_STOP
 
 
 @dataclass
@@ -163,6 +167,7 @@ class _Context:
     countries: Counter
     words: frozenset
     label_by_span: dict
+    lowered: str
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "_Context":
@@ -171,6 +176,7 @@ class _Context:
             countries=article_countries(places),
             words=frozenset(w.lower() for w in _WORD.findall(text)),
             label_by_span={(e.start, e.end): e.label for e in entities},
+            lowered=" ".join(text.lower().split()),
         )
 
     def labels_at(self, mentions: Sequence[Mention]) -> Counter:
@@ -199,9 +205,13 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
         # networking) counts against; one tied to the article's main country counts for.
         share = max(context.countries.get(c, 0.0) for c in countries) / total_country if total_country else 0.0
         score += WEIGHT_COUNTRY * (share - 0.25)
-    words = [w.lower() for w in _WORD.findall(sense.expansion) if w.lower() not in _STOP and len(w) > 2]
+    # Words of the expansion in the article count only when they are distinctive: "people" and "party" occur
+    # everywhere, "syndication" or "Pakhtunkhwa" do not.
+    words = [w for w in (w.lower() for w in _WORD.findall(sense.expansion)) if len(w) > 2 and w not in _common()]
     if words:
         score += WEIGHT_WORDS * sum(w in context.words for w in words) / len(words)
+    if len(sense.expansion) > 6 and " ".join(sense.expansion.lower().split()) in context.lowered:
+        score += WEIGHT_PHRASE  # the article spells the whole expansion out somewhere
     if labels:
         label = labels.most_common(1)[0][0]
         if (label == "ORG" and sense.kind in ORG_KINDS) or (label in ("GPE", "LOC") and sense.kind in PLACE_KINDS):
