@@ -17,13 +17,12 @@ How a found pair is compared with a gold one:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from desktop.core.acronyms import find_definitions
-from desktop.core.errors import PrecisError
+from desktop.evaluation.jsonl import read_jsonl
 
 Pair = tuple[str, str]
 
@@ -77,33 +76,20 @@ def gold_pairs(record: dict, case_sensitive: bool = False) -> dict[Pair, Pair]:
     return pairs
 
 
+def _pairs_problem(record: dict) -> str | None:
+    if not isinstance(record.get("text"), str):
+        return "no 'text' string"
+    pairs = record.get("pairs")
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
+    ):
+        return "no valid 'pairs' ([[short, long], ...])"
+    return None
+
+
 def read_records(path: str | Path) -> list[dict]:
     """JSONL records with a `text` and `pairs`; an unreadable file or a bad line is a PrecisError."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise PrecisError(f"Cannot read '{path}': {error}.", "Give a UTF-8 JSONL file.") from error
-    records = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise PrecisError(f"Line {number} of '{path}' is not JSON: {error.msg}.", "Fix or remove that line.")
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise PrecisError(f"Line {number} of '{path}' has no 'text' string.", "Each record needs one.")
-        pairs = record.get("pairs")
-        if not isinstance(pairs, list) or not all(
-            isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
-        ):
-            raise PrecisError(
-                f"Line {number} of '{path}' has no valid 'pairs'.", "Give 'pairs' as [[short, long], ...]."
-            )
-        records.append(record)
-    if not records:
-        raise PrecisError(f"'{path}' holds no records.", "Give a JSONL file with one text per line.")
-    return records
+    return read_jsonl(path, _pairs_problem)
 
 
 def evaluate_pairs(

@@ -8,13 +8,12 @@ but never defines. For each pair we look up the analysis's glossary entry for th
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from desktop.core.errors import PrecisError
+from desktop.evaluation.jsonl import read_jsonl
 from desktop.core.glossary.bundled import form_key
 from desktop.core.pipeline import AnalysisOptions, analyze
 
@@ -34,23 +33,13 @@ class GlossaryScore:
 
 
 def read_records(path: str | Path) -> list[dict]:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise PrecisError(f"Cannot read '{path}': {error}.", "Give a UTF-8 JSONL file.") from error
-    records = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise PrecisError(f"Line {number} of '{path}' is not JSON: {error.msg}.", "Fix or remove that line.")
-        if isinstance(record, dict) and record.get("text") and record.get("undefined_pairs") is not None:
-            records.append(record)
-    if not records:
-        raise PrecisError(f"'{path}' has no records with 'text' and 'undefined_pairs'.", "Give a file like acro_wikipedia_dev.jsonl.")
-    return records
+    """The records that have a `text` and `undefined_pairs`; others are skipped (a file may mix them)."""
+
+    def problem(record: dict) -> str | None:
+        usable = isinstance(record.get("text"), str) and isinstance(record.get("undefined_pairs"), list)
+        return None if usable else "no 'text' and 'undefined_pairs'"
+
+    return read_jsonl(path, problem, skip_unusable=True)
 
 
 def normalise_expansion(expansion: str) -> str:

@@ -6,13 +6,12 @@ averaged over the articles, times 100: the convention of the CNN/DailyMail liter
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from desktop.core.errors import PrecisError
+from desktop.evaluation.jsonl import read_jsonl
 from desktop.core.model import SummaryLength
 from desktop.core.pipeline import AnalysisOptions, analyze
 from desktop.core.summarize import ALGORITHMS, summarize
@@ -33,26 +32,13 @@ class AlgorithmScore:
 
 def read_records(path: str | Path) -> list[dict]:
     """JSONL records with an `article` (or `text`) and a `reference`; bad lines are a PrecisError."""
-    records = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise PrecisError(f"Cannot read '{path}': {error}.", "Give a UTF-8 JSONL file.") from error
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise PrecisError(f"Line {number} of '{path}' is not JSON: {error.msg}.", "Fix or remove that line.")
-        if not isinstance(record, dict) or not (record.get("article") or record.get("text")):
-            raise PrecisError(f"Line {number} of '{path}' has no 'article' or 'text'.", "Each record needs one.")
-        if not record.get("reference"):
-            raise PrecisError(f"Line {number} of '{path}' has no 'reference'.", "Each record needs a reference summary.")
-        records.append(record)
-    if not records:
-        raise PrecisError(f"'{path}' holds no records.", "Give a JSONL file with one article per line.")
-    return records
+
+    def problem(record: dict) -> str | None:
+        if not (record.get("article") or record.get("text")):
+            return "no 'article' or 'text'"
+        return None if record.get("reference") else "no 'reference' summary"
+
+    return read_jsonl(path, problem)
 
 
 def evaluate(
