@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
@@ -33,6 +33,8 @@ def window(qtbot, tmp_path, monkeypatch):
     yield window
     window.controller.cancel()
     window.controller.wait()
+    # Qt's offscreen platform crashes at exit if the clipboard still holds data the test put there.
+    QGuiApplication.clipboard().clear()
 
 
 def analysed(qtbot, window, action, timeout=60_000):
@@ -47,15 +49,21 @@ def test_the_window_shows_at_once_while_the_model_loads(window):
 
 
 def test_pasting_into_an_empty_window_analyses_the_clipboard(qtbot, window):
-    mime = QMimeData()
-    mime.setText(ARTICLE)
-    QGuiApplication.clipboard().setMimeData(mime)
+    QGuiApplication.clipboard().setText(ARTICLE)
     analysed(qtbot, window, window.paste_action.trigger)
     assert window.article.toPlainText().startswith("Militants strike again")
     assert window.summary.sentences.count() == 3
     terms = window.glossary.visible_terms()
     assert {"TTP", "IS-K"} <= set(terms)
     assert "words" in window.stats.text() and "min read" in window.stats.text()
+
+
+def test_the_summary_copies_as_plain_and_rich_text(qtbot, window):
+    analysed(qtbot, window, lambda: window.analyse_text(ARTICLE))
+    window.summary.copy_rich.click()
+    mime = QGuiApplication.clipboard().mimeData()
+    first = window.document.sentence_text(window.document.summary.sentences[0])
+    assert mime.text().startswith(first) and "<li>" in mime.html()
 
 
 def test_hovering_an_acronym_shows_its_meaning_and_source(qtbot, window):
