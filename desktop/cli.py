@@ -31,7 +31,7 @@ from desktop.core.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 
 log = logging.getLogger("desktop.cli")
 
-COMMANDS = ("open", "analyze", "eval", "glossary")
+COMMANDS = ("open", "analyze", "export", "eval", "glossary")
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
@@ -56,6 +56,21 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--batch", metavar="IN.jsonl", help="analyse every record of a JSONL file")
     analyze.add_argument("-o", "--output", metavar="OUT.jsonl", help="where --batch writes its results")
     _add_summary_options(analyze)
+
+    exporter = commands.add_parser(
+        "export", help="save an article's analysis as an annotated PDF, or as HTML, Markdown or JSON"
+    )
+    exporter.add_argument("path", metavar="INPUT", help="the article: a file, an http(s) address, or - for stdin")
+    exporter.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write: .pdf, .html, .md or .json"
+    )
+    exporter.add_argument(
+        "--format", choices=("pdf", "html", "markdown", "md", "json"), help="the format (default: from OUT's extension)"
+    )
+    exporter.add_argument(
+        "--page-size", default="A4", type=str.capitalize, choices=("A4", "Letter"), help="PDF paper (default A4)"
+    )
+    _add_summary_options(exporter)
 
     own = commands.add_parser("glossary", help="your own glossary: list, define, forget, export, import")
     action = own.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
@@ -160,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_window(args)
         if args.command == "analyze":
             return _run_analyze(parser, args)
+        if args.command == "export":
+            return _run_export(args)
         if args.command == "glossary":
             return _run_glossary(args)
         return _run_eval(args)
@@ -205,12 +222,12 @@ def _run_analyze(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 
     from desktop.core.contract import document_to_dict
     from desktop.core.pipeline import analyze
-    from desktop.importers import load_bytes, load_path
+    from desktop.importers import load, load_stream
 
     if args.path == "-":
-        source = load_bytes(sys.stdin.buffer.read(), name="", origin="standard input")
+        source = load_stream(sys.stdin.buffer, origin="standard input")
     else:
-        source = load_path(args.path)
+        source = load(args.path)  # a file, or an http(s) address
     document = analyze(source.text, options, title=source.title)
     if args.json:
         json.dump(document_to_dict(document), sys.stdout, ensure_ascii=False)
@@ -239,6 +256,30 @@ def _print_human(document: Document, out: TextIO) -> None:
     for label in sorted(by_label, key=lambda name: (-sum(by_label[name].values()), name)):
         names = ", ".join(f"{name} ×{count}" if count > 1 else name for name, count in by_label[label].most_common())
         out.write(f"  {label}: {names}\n")
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    """Analyse INPUT with the summary options of `analyze`, then write it with the window's exporters."""
+    from desktop.core.pipeline import AnalysisOptions, analyze
+    from desktop.exporters import export, format_for
+    from desktop.exporters.atomic import check_target
+    from desktop.importers import load, load_stream
+
+    target = Path(args.output)
+    check_target(target)  # a bad folder or format fails before the analysis, not after it
+    format_name = format_for(target, args.format)
+    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model)
+    if args.path == "-":
+        source = load_stream(sys.stdin.buffer, origin="standard input")
+    else:
+        source = load(args.path)
+    document = analyze(source.text, options, title=source.title)
+    origin = source.origin if args.path != "-" else None
+    if origin and "://" not in origin:
+        origin = Path(origin).name
+    export(document, target, format_name, page_size=args.page_size, source=origin)
+    print(f"precis: wrote {target} ({format_name})", file=sys.stderr)
+    return EXIT_OK
 
 
 def _run_batch(source: Path, target: Path, options) -> int:

@@ -1,13 +1,34 @@
 """Markdown: the words without the markup; headings and list items stay paragraphs of their own.
 
-Raw HTML inside Markdown is kept as literal text: Précis shows markup, it never interprets it.
+Raw HTML inside Markdown is kept as literal text: Précis shows markup, it never interprets it. A YAML front
+matter block (`---` lines around `title:`, `author:`, `date:`), as static-site generators and note apps write,
+gives the title, author and date and is not part of the text.
 """
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 
 _parser = MarkdownIt("commonmark")
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_ENDS_WITH_HYPHEN = re.compile(r"[^\W\d_]-$")
+_FIELD = re.compile(r"^(title|author|authors|date|published)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M | re.I)
+
+
+def parse(source: str) -> tuple[str, str | None, str | None, str | None]:
+    """Return (plain text, title, author, date): front matter first, else the first heading as the title."""
+    fields: dict[str, str] = {}
+    match = _FRONT_MATTER.match(source)
+    if match and len(match.group(1)) < 20_000:
+        for key, value in _FIELD.findall(match.group(1)):
+            value = value.strip().strip("\"'").strip()
+            if value and not value.startswith(("[", "{", "|", ">")):
+                fields.setdefault({"authors": "author", "published": "date"}.get(key.lower(), key.lower()), value)
+        source = source[match.end():]
+    text, heading = to_text(source)
+    return text, fields.get("title") or heading, fields.get("author"), fields.get("date")
 
 
 def to_text(source: str) -> tuple[str, str | None]:
@@ -33,7 +54,8 @@ def _inline_text(token) -> str:
         if child.type in ("text", "code_inline", "html_inline"):
             parts.append(child.content)
         elif child.type == "softbreak":
-            parts.append(" ")
+            # A line wrapped after a hyphen ("long-" / "awaited") joins without a space: the hyphen is the text's.
+            parts.append("" if parts and _ENDS_WITH_HYPHEN.search(parts[-1]) else " ")
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type == "image":
