@@ -1,23 +1,35 @@
-"""Entity colours for the window: light backgrounds that keep black text readable, a darker set for dark mode."""
+"""Entity colours for the window: the exports' palette (so a PDF looks like the window), plus a dark-mode set.
+
+The light colours come from `desktop.exporters.palette`; this module adds the darker backgrounds that keep light
+text readable in dark mode, and the short names the legend has room for.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-#: spaCy label -> (light-mode background, dark-mode background), and a plain name for the legend.
-ENTITY_COLOURS: dict[str, tuple[str, str, str]] = {
-    "ORG": ("#ffd8a8", "#7a4a12", "Organisations"),
-    "PERSON": ("#d0ebff", "#1c4f7a", "People"),
-    "GPE": ("#d3f9d8", "#1f5f2c", "Countries, cities"),
-    "LOC": ("#c3fae8", "#135e52", "Places"),
-    "NORP": ("#e5dbff", "#4b3480", "Groups"),
-    "FAC": ("#fff3bf", "#6b5a10", "Sites"),
-    "EVENT": ("#ffdeeb", "#7a2748", "Events"),
-    "LAW": ("#f3d9fa", "#66307a", "Laws"),
-    "DATE": ("#e9ecef", "#495057", "Dates"),
+from desktop.exporters.palette import ENTITY_SWATCHES, HIGHLIGHTED, SUMMARY
+
+#: spaCy label -> (dark-mode background, short legend name), in legend order.
+_DARK_AND_NAME: dict[str, tuple[str, str]] = {
+    "ORG": ("#7a4a12", "Organisations"),
+    "PERSON": ("#1c4f7a", "People"),
+    "GPE": ("#1f5f2c", "Countries, cities"),
+    "LOC": ("#135e52", "Places"),
+    "NORP": ("#4b3480", "Groups"),
+    "FAC": ("#6b5a10", "Sites"),
+    "EVENT": ("#7a2748", "Events"),
+    "LAW": ("#66307a", "Laws"),
+    "DATE": ("#495057", "Dates"),
 }
-DEFAULT_TYPES = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
-SUMMARY_LIGHT, SUMMARY_DARK = "#fff9db", "#3d3a1a"
+_LIGHT = {swatch.label: swatch.colour for swatch in ENTITY_SWATCHES}
+
+#: spaCy label -> (light-mode background, dark-mode background, legend name).
+ENTITY_COLOURS: dict[str, tuple[str, str, str]] = {
+    label: (_LIGHT[label], dark, name) for label, (dark, name) in _DARK_AND_NAME.items()
+}
+DEFAULT_TYPES = tuple(label for label in ENTITY_COLOURS if label in HIGHLIGHTED)
+SUMMARY_LIGHT, SUMMARY_DARK = SUMMARY.colour, "#3d3a1a"
 MARK_LIGHT, MARK_DARK = "#ffe066", "#b08900"
 
 

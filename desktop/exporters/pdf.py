@@ -1,0 +1,778 @@
+"""PDF: the article as the window shows it, for any PDF viewer, with the definitions one hover away.
+
+Two passes. Qt lays the document out and paints it (`QTextDocument` on a `QPdfWriter`): the title and source, the
+summary in a box, a legend, the article with entity highlights and the summary's sentences tinted, each glossary
+mention a link to its entry in an appendix, page numbers. Text stays text (selectable, searchable), and Qt embeds
+subsets of the fonts it used, falling back glyph by glyph to any installed font that has a script the main one
+lacks. Then pypdf adds what Qt cannot write: one real Highlight annotation per glossary mention, placed on the
+very boxes Qt's layout gave that mention, whose /Contents is the definition (what Acrobat, Okular, Evince and
+browsers show on hover) with a /Popup, an appearance stream so every viewer paints it alike, the document's
+subject and keywords, and bookmarks.
+
+The glossary mentions get no background from Qt: their highlight annotation paints it (multiplied over the
+page, like a marker), so the colour is not laid on twice. The annotations are added after Qt's links and so lie
+above them: a viewer that must choose shows the definition on hover rather than the link's target.
+
+Qt needs a QGuiApplication. `ensure_gui_application` reuses the running one (the window's) or, in the command
+line, creates an offscreen QApplication once (a widgets one, so that a window opened later in the same process
+still works); that first call must come from the main thread. Painting on a QPdfWriter is allowed in any thread.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from desktop import __version__
+from desktop.core.errors import PrecisError
+from desktop.core.model import Document
+from desktop.exporters import layout, palette
+from desktop.exporters.atomic import check_target, write_atomic
+
+log = logging.getLogger(__name__)
+
+from desktop.exporters import PAGE_SIZES  # one list for the command line and the API
+AUTHOR = "Précis"
+RESOLUTION = 720  # device pixels per inch of the layout: 10 per point
+MARGIN_MM = 18.0
+BODY_POINTS = 10.5
+#: Preferred families, widest coverage first; Qt falls back per glyph to other installed fonts anyway.
+FONT_FAMILIES = ("Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI")
+#: Characters QTextDocument reserves (frame markers, object replacement): shown as U+FFFD, one for one.
+_QT_RESERVED = str.maketrans({"\ufdd0": "\ufffd", "\ufdd1": "\ufffd", "\ufffc": "\ufffd", "\n": " "})
+
+_application = None
+
+
+def ensure_gui_application():
+    """The running QGuiApplication, or a new offscreen one (kept for the life of the process)."""
+    global _application
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+
+    running = QCoreApplication.instance()
+    if running is not None:
+        if not isinstance(running, QGuiApplication):
+            raise PrecisError(
+                "PDF export needs Qt's GUI module, but this process runs a console-only Qt application.",
+                "Export from the window or the `precis export` command.",
+            )
+        return running
+    if threading.current_thread() is not threading.main_thread():
+        raise RuntimeError("the first PDF export of a process without a Qt application must run in the main thread")
+    try:  # a QApplication, so that widgets made later in the same process (the window, its tests) still work
+        from PySide6.QtWidgets import QApplication as Application
+    except ImportError:  # pragma: no cover - PySide6-Essentials has QtWidgets
+        Application = QGuiApplication
+    from PySide6.QtCore import QLoggingCategory
+
+    # Qt says so for every script whose font lacks OpenType tables; the glyphs are drawn all the same.
+    QLoggingCategory.setFilterRules("qt.text.font.db.warning=false")
+    # `-platform offscreen` wins over QT_QPA_PLATFORM: exporting never needs a display.
+    _application = Application(["precis", "-platform", "offscreen"])
+    return _application
+
+
+@dataclass(frozen=True)
+class _Box:
+    """A mention's piece on one line: its page and its rectangle in PDF points (origin at the bottom left)."""
+
+    page: int
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
+@dataclass
+class _Rendered:
+    pdf: bytes
+    page_count: int
+    page_size: tuple[float, float]  # points
+    mention_boxes: dict[int, list[_Box]]  # MentionRef.id -> boxes
+    bookmarks: list[tuple[str, int]]  # (title, page)
+
+
+def render_pdf(document: Document, *, page_size: str = "A4", source: str | None = None) -> bytes:
+    """The finished PDF as bytes."""
+    page_size = _page_size_name(page_size)
+    article = layout.build_article(document)
+    title = layout.title_of(document, source)
+    rendered = _paint(document, article, title, source, page_size)
+    return _annotate(document, article, title, rendered)
+
+
+def export_pdf(document: Document, path: Path, *, page_size: str = "A4", source: str | None = None) -> Path:
+    path = Path(path)
+    check_target(path)
+    write_atomic(path, render_pdf(document, page_size=page_size, source=source))
+    return path
+
+
+def _page_size_name(name: str) -> str:
+    for known in PAGE_SIZES:
+        if name.strip().casefold() == known.casefold():
+            return known
+    raise PrecisError(f"Unknown page size '{name}'.", f"Choose one of: {', '.join(PAGE_SIZES)}.")
+
+
+# --- Qt: layout and painting ------------------------------------------------------------------------------------
+
+
+def _paint(document: Document, article: layout.Article, title: str, source: str | None, page_size: str) -> _Rendered:
+    ensure_gui_application()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+    buffer_bytes = QByteArray()
+    buffer = QBuffer(buffer_bytes)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    size_id = QPageSize.PageSizeId.A4 if page_size == "A4" else QPageSize.PageSizeId.Letter
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    writer.setPageLayout(
+        QPageLayout(QPageSize(size_id), QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
+    )
+    writer.setTitle(title)
+    writer.setCreator(f"Précis {__version__}")
+    writer.setDocumentXmpMetadata(_xmp(document, title).encode("utf-8"))
+
+    text_document = QTextDocument()
+    text_document.documentLayout().setPaintDevice(writer)
+    text_document.setDocumentMargin(0)
+    base_font = _base_font()
+    text_document.setDefaultFont(base_font)
+    builder = _Builder(text_document, document, article, base_font)
+    builder.build(title, source)
+
+    paint_rect = writer.pageLayout().paintRectPixels(RESOLUTION)
+    footer_height = _px(24)
+    page_width, page_height = float(paint_rect.width()), float(paint_rect.height() - footer_height)
+    text_document.setPageSize(QSizeF(page_width, page_height))
+    for _ in range(10):  # one round settles it; the bound guards against a layout that never would
+        if not builder.split_paragraphs_at_page_breaks(page_height):
+            break
+        # Lay everything out again: after the splits' incremental relayout, Qt stopped drawing the last page
+        # part-way (seen with Qt 6.11), although every block had its right place.
+        text_document.markContentsDirty(0, text_document.characterCount())
+        text_document.documentLayout().documentSize()
+    else:
+        log.warning("the PDF layout did not settle; a line may be repeated invisibly at a page break")
+    page_count = text_document.pageCount()
+
+    painter = QPainter(writer)
+    footer_font = QFont(base_font)
+    footer_font.setPointSizeF(8)
+    footer_title = title if len(title) <= 90 else title[:89] + "…"
+    try:
+        for page in range(page_count):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -page * page_height)
+            # Qt draws a line lying exactly on the clip's lower edge: one device pixel less keeps the next page's
+            # first line out of this page's text.
+            text_document.drawContents(painter, QRectF(0, page * page_height, page_width, page_height - 1))
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(QColor(palette.MUTED))
+            footer = QRectF(0, page_height + _px(8), page_width, footer_height - _px(8))
+            painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, footer_title)
+            painter.drawText(
+                footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {page + 1} of {page_count}"
+            )
+    finally:
+        painter.end()
+    buffer.close()
+
+    full = writer.pageLayout().fullRectPoints()
+    page_points = (float(full.width()), float(full.height()))
+    origin_x = paint_rect.left() * 72 / RESOLUTION  # the margins: where the painter's (0, 0) lies on the page
+    origin_y = paint_rect.top() * 72 / RESOLUTION
+    boxes = builder.mention_boxes(page_height, page_points[1], origin_x, origin_y)
+    bookmarks = [(name, int(builder.block_top(cursor.position()) // page_height)) for name, cursor in builder.bookmarks]
+    return _Rendered(bytes(buffer_bytes.data()), page_count, page_points, boxes, bookmarks)
+
+
+def _px(points: float) -> float:
+    """Points in device pixels: the page geometry and the painter's coordinates."""
+    return points * RESOLUTION / 72
+
+
+def _length(points: float) -> float:
+    """Points as a QTextDocument length (margins, borders, padding), which Qt takes in 96-dpi pixels and scales to
+    the paint device itself."""
+    return points * 96 / 72
+
+
+def _base_font():
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    installed = set(QFontDatabase.families())
+    family = next((name for name in FONT_FAMILIES if name in installed), None)
+    font = QFont(family) if family else QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    font.setPointSizeF(BODY_POINTS)
+    return font
+
+
+class _Builder:
+    """Fills a QTextDocument with cursors and formats (no HTML: the article is inserted as plain text, never parsed)
+    and remembers where each glossary mention went."""
+
+    def __init__(self, text_document, document: Document, article: layout.Article, base_font) -> None:
+        from PySide6.QtGui import QTextCursor
+
+        self.doc = text_document
+        self.document = document
+        self.article = article
+        self.base_font = base_font
+        self.cursor = QTextCursor(text_document)
+        self.mention_spans: dict[int, list[int]] = {}  # mention id -> [Qt start, Qt end] while building
+        self.bookmarks: list = []  # (title, QTextCursor)
+        self._first_block = True
+
+    # formats -------------------------------------------------------------------------------------------------
+
+    def char_format(self, *, points: float | None = None, bold: bool = False, colour: str | None = None,
+                    background: str | None = None, italic: bool = False):
+        from PySide6.QtGui import QColor, QFont, QTextCharFormat
+
+        fmt = QTextCharFormat()
+        font = QFont(self.base_font)
+        if points:
+            font.setPointSizeF(points)
+        if bold:
+            font.setWeight(QFont.Weight.Bold)
+        font.setItalic(italic)
+        fmt.setFont(font)
+        fmt.setForeground(QColor(colour or palette.TEXT))
+        if background:
+            fmt.setBackground(QColor(background))
+        return fmt
+
+    def block_format(self, *, top: float = 0, bottom: float = 0, indent_points: float = 0, page_break: bool = False,
+                     line_height: float = 125):
+        from PySide6.QtGui import QTextBlockFormat, QTextFormat
+
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(_length(top))
+        fmt.setBottomMargin(_length(bottom))
+        fmt.setLeftMargin(_length(indent_points))
+        fmt.setLineHeight(line_height, 1)  # QTextBlockFormat.ProportionalHeight
+        if page_break:
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        return fmt
+
+    def new_block(self, block_format, char_format=None) -> None:
+        if self._first_block:
+            self.cursor.setBlockFormat(block_format)
+            if char_format is not None:
+                self.cursor.setBlockCharFormat(char_format)
+            self._first_block = False
+        else:
+            self.cursor.insertBlock(block_format, char_format) if char_format is not None else self.cursor.insertBlock(
+                block_format
+            )
+
+    def text(self, text: str, fmt) -> None:
+        self.cursor.insertText(text.translate(_QT_RESERVED), fmt)
+
+    # content -------------------------------------------------------------------------------------------------
+
+    def build(self, title: str, source: str | None) -> None:
+        self.cursor.beginEditBlock()  # one layout at the end instead of one per insertion
+        try:
+            self._build(title, source)
+        finally:
+            self.cursor.endEditBlock()
+
+    def _build(self, title: str, source: str | None) -> None:
+        document = self.document
+        self._plan_anchors()
+        self.new_block(self.block_format(bottom=4, line_height=110))
+        self.bookmarks.append(("Summary", self._cursor_at(self.cursor.position())))
+        self.text(title, self.char_format(points=19, bold=True))
+        self.new_block(self.block_format(bottom=10))
+        details = [f"Source: {source}"] if source else []
+        details += [
+            f"{document.word_count:,} words",
+            f"summary: {layout.summary_description(document)}",
+            f"{len(document.glossary)} glossary entries",
+            f"exported {datetime.now().date().isoformat()} by Précis {__version__}",
+        ]
+        self.text(" · ".join(details), self.char_format(points=8.5, colour=palette.MUTED))
+        for warning in document.warnings:
+            self.new_block(self.block_format(bottom=6))
+            self.text(f"Warning: {layout.squash(warning)}", self.char_format(points=9, colour="#8a5a00"))
+        self._summary_box()
+        self._legend()
+        self._article()
+        if document.glossary:
+            self._glossary()
+
+    def _summary_box(self) -> None:
+        from PySide6.QtGui import QBrush, QColor, QTextFrameFormat, QTextListFormat
+
+        frame_format = QTextFrameFormat()
+        frame_format.setBorder(_length(0.8))
+        frame_format.setBorderBrush(QBrush(QColor(palette.SUMMARY_BORDER)))
+        frame_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        frame_format.setBackground(QColor(palette.SUMMARY.colour))
+        frame_format.setPadding(_length(9))
+        frame_format.setTopMargin(_length(6))
+        frame_format.setBottomMargin(_length(10))
+        self.cursor.insertFrame(frame_format)
+        self.cursor.setBlockFormat(self.block_format(bottom=4))
+        self.text("Summary", self.char_format(points=12, bold=True))
+        list_format = QTextListFormat()
+        list_format.setStyle(QTextListFormat.Style.ListDecimal)
+        list_format.setIndent(1)
+        text_list = None
+        for rank, sentence in enumerate(self.document.summary_texts()):
+            self.cursor.insertBlock(self.block_format(bottom=3), self.char_format())  # the number is not bold
+            if text_list is None:
+                text_list = self.cursor.createList(list_format)
+            else:
+                text_list.add(self.cursor.block())
+            fmt = self.char_format()
+            if f"summary-sentence-{rank + 1}" in self.placed:
+                fmt.setAnchor(True)
+                fmt.setAnchorHref(f"#summary-sentence-{rank + 1}")
+            self.text(layout.squash(sentence), fmt)
+        self.cursor = self.doc.rootFrame().lastCursorPosition()
+
+    def _legend(self) -> None:
+        self.new_block(self.block_format(top=2, bottom=8, line_height=150))
+        small = 8.5
+        self.text("Highlights:  ", self.char_format(points=small, colour=palette.MUTED))
+        for swatch in palette.legend(self.article.labels):
+            self.text(_unbreakable(swatch.name), self.char_format(points=small, background=swatch.colour))
+            self.text("  ", self.char_format(points=small))
+        self.text(_unbreakable(palette.SUMMARY.name), self.char_format(points=small, background=palette.SUMMARY.colour))
+        self.text("  ", self.char_format(points=small))
+        fmt = self._mention_format(points=small)
+        self.text("Glossary term", fmt)
+        self.text(
+            ": point at it for its definition, click for its entry",
+            self.char_format(points=small, colour=palette.MUTED),
+        )
+
+    def _mention_format(self, *, points: float | None = None, href: str | None = None):
+        from PySide6.QtGui import QColor, QTextCharFormat
+
+        fmt = self.char_format(points=points)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(palette.GLOSSARY_UNDERLINE))
+        if href:
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(href)
+        return fmt
+
+    def _plan_anchors(self) -> None:
+        """Where each named destination goes: the first run of a summary sentence or of a glossary mention.
+
+        Qt's PDF writer keeps one name per character and drops the names of text that is also a link. So each
+        name gets a character of its own, and a name meant for a mention goes on the last character before it
+        (the space, on the same line), else on the text just after it; a name with no room is left out, and
+        nothing links to it.
+        """
+        self.heads: dict[tuple[int, int], list[str]] = {}  # (block, run) -> names on its first characters
+        self.tails: dict[tuple[int, int], list[str]] = {}  # (block, run) -> names on its last characters
+        self.placed: set[str] = set()
+
+        def room(key, run) -> int:
+            return (run.end - run.start) - len(self.heads.get(key, ())) - len(self.tails.get(key, ()))
+
+        for number, block in enumerate(self.article.blocks):
+            runs = block.runs
+            for index, run in enumerate(runs):
+                wanted = []
+                if run.summary is not None and (index == 0 or runs[index - 1].summary != run.summary):
+                    wanted.append(f"summary-sentence-{run.summary + 1}")
+                if run.mention is not None:
+                    wanted.append(f"mention-{run.mention}")
+                for name in wanted:
+                    if name in self.placed:
+                        continue
+                    if run.mention is None and room((number, index), run) > 0:
+                        self.heads.setdefault((number, index), []).append(name)
+                    elif index and runs[index - 1].mention is None and room((number, index - 1), runs[index - 1]):
+                        self.tails.setdefault((number, index - 1), []).insert(0, name)
+                    else:
+                        after = next(
+                            (i for i in range(index + 1, len(runs))
+                             if runs[i].mention is None and room((number, i), runs[i]) > 0),
+                            None,
+                        )
+                        if after is None:
+                            continue
+                        self.heads.setdefault((number, after), []).append(name)
+                    self.placed.add(name)
+
+    def _article(self) -> None:
+        text = self.document.text
+        self.new_block(self.block_format(top=6, bottom=6))
+        self.bookmarks.append(("Article", self._cursor_at(self.cursor.position())))
+        self.text("Article", self.char_format(points=13, bold=True))
+        for number, block in enumerate(self.article.blocks):
+            top = 0 if not block.new_paragraph else 2
+            self.new_block(self.block_format(top=top, bottom=5, line_height=135))
+            for index, run in enumerate(block.runs):
+                start = self.cursor.position()
+                content = text[run.start:run.end]
+                heads = self.heads.get((number, index), [])
+                tails = self.tails.get((number, index), [])
+                # one character per name at the start and at the end, the rest plain
+                pieces = [(content[i], [name]) for i, name in enumerate(heads)]
+                middle = content[len(heads):len(content) - len(tails)]
+                if middle:
+                    pieces.append((middle, []))
+                pieces += [(content[len(content) - len(tails) + i], [name]) for i, name in enumerate(tails)]
+                for piece, names in pieces:
+                    self.text(piece, self._named(self._run_format(run, block.heading), names))
+                if run.mention is not None:
+                    span = self.mention_spans.setdefault(run.mention, [start, self.cursor.position()])
+                    span[0], span[1] = min(span[0], start), max(span[1], self.cursor.position())
+
+    @staticmethod
+    def _named(fmt, names: list[str]):
+        if names:
+            fmt.setAnchor(True)
+            fmt.setAnchorNames(names)
+        return fmt
+
+    def _run_format(self, run: layout.Run, heading: bool):
+        if run.mention is not None:
+            mention = self.article.mentions[run.mention]
+            fmt = self._mention_format(href=f"#gloss-{mention.entry}")
+            if run.summary is not None:
+                from PySide6.QtGui import QColor
+
+                fmt.setBackground(QColor(palette.SUMMARY.colour))
+        else:
+            background = palette.background(run.label) if run.label else None
+            if background is None and run.summary is not None:
+                background = palette.SUMMARY.colour
+            fmt = self.char_format(background=background)
+        if heading:
+            from PySide6.QtGui import QFont
+
+            font = fmt.font()
+            font.setWeight(QFont.Weight.Bold)
+            fmt.setFont(font)
+        return fmt
+
+    def _glossary(self) -> None:
+        document = self.document
+        self.new_block(self.block_format(bottom=6, page_break=True))
+        self.bookmarks.append(("Glossary", self._cursor_at(self.cursor.position())))
+        heading = self.char_format(points=13, bold=True)
+        heading.setAnchor(True)
+        heading.setAnchorNames(["glossary"])
+        self.text("Glossary", heading)
+        self.new_block(self.block_format(bottom=6))
+        self.text(
+            "Acronyms and organisations of the article, with where each meaning came from.",
+            self.char_format(points=9, colour=palette.MUTED),
+        )
+        first_mention: dict[int, layout.MentionRef] = {}
+        for mention in self.article.mentions:
+            first_mention.setdefault(mention.entry, mention)
+        for index in sorted(range(len(document.glossary)), key=lambda i: document.glossary[i].term.casefold()):
+            entry = document.glossary[index]
+            self.new_block(self.block_format(top=7, bottom=1))
+            colour = palette.background(first_mention[index].label) if index in first_mention else None
+            term = self.char_format(points=11, bold=True, background=colour)  # the colour of its highlights
+            term.setAnchor(True)
+            term.setAnchorNames([f"gloss-{index}"])
+            self.text(entry.term, term)
+            kind = layout.KIND_NAMES.get(entry.kind, entry.kind)
+            self.text(f"   {kind}", self.char_format(points=8.5, colour=palette.MUTED))
+            if layout.has_expansion(entry):
+                self.new_block(self.block_format(indent_points=14, bottom=1))
+                self.text(layout.squash(entry.expansion), self.char_format(italic=True))
+            if entry.description:
+                self.new_block(self.block_format(indent_points=14, bottom=1))
+                self.text(layout.squash(entry.description), self.char_format(points=9.5))
+            self.new_block(self.block_format(indent_points=14, bottom=1))
+            count = len(entry.mentions)
+            origin = layout.SOURCE_NAMES.get(entry.source, entry.source)
+            meta = f"Source: {origin} · {count} mention{'s' * (count != 1)}"
+            self.text(meta, self.char_format(points=8.5, colour=palette.MUTED))
+            if index in first_mention and f"mention-{first_mention[index].id}" in self.placed:
+                self.text(" · ", self.char_format(points=8.5, colour=palette.MUTED))
+                back = self.char_format(points=8.5, colour=palette.LINK)
+                back.setAnchor(True)
+                back.setAnchorHref(f"#mention-{first_mention[index].id}")
+                self.text("first mention", back)
+            if entry.alternatives:
+                self.new_block(self.block_format(indent_points=14, bottom=1))
+                others = "; ".join(layout.squash(a.expansion) for a in entry.alternatives)
+                self.text(f"Other meanings: {others}", self.char_format(points=8.5, colour=palette.MUTED))
+
+    # geometry ------------------------------------------------------------------------------------------------
+
+    def _cursor_at(self, position: int):
+        """A cursor that keeps pointing at the same character when blocks are split before it."""
+        from PySide6.QtGui import QTextCursor
+
+        cursor = QTextCursor(self.doc)
+        cursor.setPosition(position)
+        return cursor
+
+    def split_paragraphs_at_page_breaks(self, page_height: float) -> bool:
+        """Split every paragraph that runs over a page break into two blocks, one on each page; True if any was.
+
+        Qt's QTextLayout.draw, asked for one page, also paints the last line of a paragraph that lies wholly above
+        the page (an off-by-one in its clipping loop): invisible, but in the page's text, so that line would be
+        found, selected and extracted twice. A paragraph kept within one page never has such a line.
+        """
+        from PySide6.QtGui import QTextFormat
+
+        if not hasattr(self, "_mention_cursors"):
+            self._mention_cursors = {
+                mention: (self._cursor_at(start), self._cursor_at(end))
+                for mention, (start, end) in self.mention_spans.items()
+            }
+        document_layout = self.doc.documentLayout()
+        splits = []
+        block = self.doc.begin()
+        while block.isValid():
+            text_layout = block.layout()
+            if text_layout.lineCount() > 1:
+                top = document_layout.blockBoundingRect(block).top()
+                first_page = int((top + text_layout.lineAt(0).y()) // page_height)
+                for number in range(1, text_layout.lineCount()):
+                    line = text_layout.lineAt(number)
+                    if int((top + line.y()) // page_height) != first_page:
+                        splits.append(block.position() + line.textStart())
+                        break
+            block = block.next()
+        cursor = self._cursor_at(0)
+        cursor.beginEditBlock()
+        for position in reversed(splits):  # from the end, so that the earlier positions stay valid
+            cursor.setPosition(position)
+            block_format = cursor.block().blockFormat()
+            block_format.setTopMargin(0)
+            block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+            cursor.insertBlock(block_format, cursor.charFormat())
+            text_list = cursor.block().textList()
+            if text_list is not None:  # the rest of a summary item is not a new item
+                text_list.remove(cursor.block())
+        cursor.endEditBlock()
+        return bool(splits)
+
+    def block_top(self, position: int) -> float:
+        block = self.doc.findBlock(position)
+        return self.doc.documentLayout().blockBoundingRect(block).top()
+
+    def mention_boxes(self, page_height: float, page_height_points: float, origin_x: float, origin_y: float):
+        """Each mention's pieces, one per line it occupies, in PDF points on its page."""
+        scale = 72 / RESOLUTION
+        document_layout = self.doc.documentLayout()
+        result: dict[int, list[_Box]] = {}
+        spans = getattr(self, "_mention_cursors", None)
+        if spans is None:
+            spans = {m: (self._cursor_at(a), self._cursor_at(b)) for m, (a, b) in self.mention_spans.items()}
+        for mention_id, (start_cursor, end_cursor) in spans.items():
+            start, end = start_cursor.position(), end_cursor.position()
+            boxes: list[_Box] = []
+            block = self.doc.findBlock(start)
+            while block.isValid() and block.position() < end:
+                text_layout = block.layout()
+                block_rect = document_layout.blockBoundingRect(block)
+                for number in range(text_layout.lineCount()):
+                    line = text_layout.lineAt(number)
+                    line_start = block.position() + line.textStart()
+                    piece_start = max(start, line_start)
+                    piece_end = min(end, line_start + line.textLength())
+                    if piece_start >= piece_end:
+                        continue
+                    x0 = _x(line.cursorToX(piece_start - block.position()))
+                    x1 = _x(line.cursorToX(piece_end - block.position()))
+                    top = block_rect.top() + line.y()
+                    page = int(top // page_height)
+                    top_in_page = top - page * page_height
+                    boxes.append(_Box(
+                        page=page,
+                        left=origin_x + (block_rect.left() + min(x0, x1)) * scale,
+                        right=origin_x + (block_rect.left() + max(x0, x1)) * scale,
+                        top=page_height_points - origin_y - top_in_page * scale,
+                        bottom=page_height_points - origin_y - (top_in_page + line.height()) * scale,
+                    ))
+                block = block.next()
+            result[mention_id] = boxes
+        return result
+
+
+def _unbreakable(name: str) -> str:
+    """A legend swatch: its name padded and never broken across lines."""
+    return "\u00a0" + name.replace(" ", "\u00a0") + "\u00a0"
+
+
+def _x(value) -> float:
+    """QTextLine.cursorToX gives (x, position) in PySide6."""
+    return float(value[0] if isinstance(value, tuple) else value)
+
+
+def _xmp(document: Document, title: str) -> str:
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    subject = _subject(document)
+    keywords = _keywords(document)
+    bag = "".join(f"<rdf:li>{xml_escape(k)}</rdf:li>" for k in keywords)
+    return (
+        "<?xpacket begin='\ufeff' id='W5M0MpCehiHzreSzNTczkc9d'?>"
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{xml_escape(title)}</rdf:li></rdf:Alt></dc:title>'
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{xml_escape(subject)}</rdf:li></rdf:Alt>'
+        "</dc:description>"
+        f"<dc:subject><rdf:Bag>{bag}</rdf:Bag></dc:subject>"
+        f"<dc:format>application/pdf</dc:format>"
+        f"<pdf:Keywords>{xml_escape(', '.join(keywords))}</pdf:Keywords>"
+        f"<pdf:Producer>Précis {xml_escape(__version__)} (Qt, pypdf)</pdf:Producer>"
+        f"<xmp:CreatorTool>Précis {xml_escape(__version__)}</xmp:CreatorTool>"
+        f"<xmp:CreateDate>{now}</xmp:CreateDate><xmp:ModifyDate>{now}</xmp:ModifyDate>"
+        f"<xmp:MetadataDate>{now}</xmp:MetadataDate>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end='w'?>"
+    )
+
+
+def _subject(document: Document) -> str:
+    summary = " ".join(layout.squash(s) for s in document.summary_texts())
+    return f"Summary: {summary}" if summary else "An article annotated by Précis"
+
+
+def _keywords(document: Document, limit: int = 20) -> list[str]:
+    """Glossary terms first, then the most frequent names."""
+    from collections import Counter
+
+    wanted = ("ORG", "PERSON", "GPE", "LOC", "NORP")
+    names = Counter(layout.squash(e.text) for e in document.entities if e.label in wanted)
+    keywords = [entry.term for entry in document.glossary] + [name for name, _ in names.most_common()]
+    return list(dict.fromkeys(k for k in keywords if k))[:limit]
+
+
+# --- pypdf: annotations, metadata, bookmarks -----------------------------------------------------------------
+
+
+def _annotate(document: Document, article: layout.Article, title: str, rendered: _Rendered) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import (
+        ArrayObject, BooleanObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, NumberObject,
+        TextStringObject,
+    )
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(rendered.pdf)))
+    stamp = "D:" + datetime.now(timezone.utc).strftime("%Y%m%d%H%M%SZ")
+    page_width = rendered.page_size[0]
+    annotated = 0
+    for mention in article.mentions:
+        boxes = rendered.mention_boxes.get(mention.id)
+        if not boxes:
+            log.debug("mention %d has no box on any page", mention.id)
+            continue
+        page_number = boxes[0].page
+        # a mention broken over a page break (rare: paragraphs are split there) is marked on its first page
+        boxes = [box for box in boxes if box.page == page_number]
+        if not 0 <= page_number < len(writer.pages):
+            continue
+        page = writer.pages[page_number]
+        entry = document.glossary[mention.entry]
+        red, green, blue = palette.swatch(mention.label).rgb
+        left = min(b.left for b in boxes)
+        right = max(b.right for b in boxes)
+        bottom = min(b.bottom for b in boxes)
+        top = max(b.top for b in boxes)
+        quads: list[float] = []
+        fills = []
+        for box in boxes:
+            quads += [box.left, box.top, box.right, box.top, box.left, box.bottom, box.right, box.bottom]
+            fills.append(f"{box.left:.3f} {box.bottom:.3f} {box.right - box.left:.3f} {box.top - box.bottom:.3f} re")
+        appearance = DecodedStreamObject()
+        appearance.set_data(f"q /Hl gs {red:.4f} {green:.4f} {blue:.4f} rg {' '.join(fills)} f Q".encode("ascii"))
+        appearance.update({
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): _rect(left, bottom, right, top),
+            NameObject("/Resources"): DictionaryObject({
+                NameObject("/ExtGState"): DictionaryObject({
+                    NameObject("/Hl"): DictionaryObject({
+                        NameObject("/Type"): NameObject("/ExtGState"),
+                        NameObject("/BM"): NameObject("/Multiply"),
+                    })
+                })
+            }),
+        })
+        highlight = DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Highlight"),
+            NameObject("/Rect"): _rect(left, bottom, right, top),
+            NameObject("/QuadPoints"): ArrayObject(FloatObject(round(v, 3)) for v in quads),
+            NameObject("/Contents"): TextStringObject(layout.definition(entry)),
+            NameObject("/T"): TextStringObject(AUTHOR),
+            NameObject("/Subj"): TextStringObject(f"{layout.KIND_NAMES.get(entry.kind, entry.kind)}: {entry.term}"),
+            NameObject("/NM"): TextStringObject(f"precis-mention-{mention.id}"),
+            NameObject("/C"): ArrayObject(FloatObject(round(c, 4)) for c in (red, green, blue)),
+            NameObject("/CA"): FloatObject(1),
+            NameObject("/F"): NumberObject(4),  # print it
+            NameObject("/M"): TextStringObject(stamp),
+            NameObject("/CreationDate"): TextStringObject(stamp),
+            NameObject("/P"): page.indirect_reference,
+            NameObject("/AP"): DictionaryObject({NameObject("/N"): writer._add_object(appearance)}),
+        })
+        highlight_ref = writer._add_object(highlight)
+        popup_left = min(max(right + 6, 0), page_width - 230)
+        popup = DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Popup"),
+            NameObject("/Rect"): _rect(popup_left, max(top - 110, 0), popup_left + 220, top),
+            NameObject("/Parent"): highlight_ref,
+            NameObject("/Open"): BooleanObject(False),
+            NameObject("/F"): NumberObject(28),  # print, no zoom, no rotate: the viewer draws it
+            NameObject("/P"): page.indirect_reference,
+        })
+        popup_ref = writer._add_object(popup)
+        highlight[NameObject("/Popup")] = popup_ref
+        if "/Annots" not in page:
+            page[NameObject("/Annots")] = ArrayObject()
+        annotations = page["/Annots"].get_object()
+        annotations.append(highlight_ref)
+        annotations.append(popup_ref)
+        annotated += 1
+    if annotated != len(article.mentions):
+        log.warning("%d of %d glossary mentions could not be placed in the PDF", len(article.mentions) - annotated,
+                    len(article.mentions))
+
+    keywords = _keywords(document)
+    writer.add_metadata({
+        "/Title": title,
+        "/Subject": _subject(document),
+        "/Keywords": ", ".join(keywords),
+        "/Creator": f"Précis {__version__}",
+        "/Producer": f"Précis {__version__} (Qt, pypdf)",
+        "/CreationDate": stamp,
+        "/ModDate": stamp,
+    })
+    root = writer.root_object
+    root[NameObject("/Lang")] = TextStringObject(document.language or "en")
+    root[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
+    for name, page_number in rendered.bookmarks:
+        if 0 <= page_number < len(writer.pages):
+            writer.add_outline_item(title=name, page_number=page_number)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def _rect(left: float, bottom: float, right: float, top: float):
+    from pypdf.generic import ArrayObject, FloatObject
+
+    return ArrayObject(FloatObject(round(v, 3)) for v in (left, bottom, right, top))
