@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--timing", action="store_true", help="print the time to a visible window and to a result")
 
     analyze = commands.add_parser("analyze", help="analyse an article in the terminal (a file, or - for stdin)")
-    analyze.add_argument("path", nargs="?", help="a .txt or .md file, or - to read standard input")
+    analyze.add_argument("path", nargs="?", help="an article (text, Markdown, web page, PDF or Word file), an http(s) address, or - for stdin")
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON (schema precis.analysis/1)")
     analyze.add_argument("--batch", metavar="IN.jsonl", help="analyse every record of a JSONL file")
     analyze.add_argument("-o", "--output", metavar="OUT.jsonl", help="where --batch writes its results")
