@@ -424,24 +424,27 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.show_message("There is nothing to export yet.", "Open or paste an article first.")
             return
-        try:
-            from desktop import exporters
-        except ImportError:
-            self.show_message("Export is not available in this version.")
-            return
         base = Path(self.origin).stem if self.origin and "://" not in self.origin else (self.document.title or "article")
         path, _ = QFileDialog.getSaveFileName(
             self, "Export", str(Path(self.settings.value("last_folder", "")) / f"{base}.pdf"),
             "PDF (*.pdf);;Web page (*.html);;Markdown (*.md);;JSON (*.json)",
         )
-        if not path:
-            return
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        """Save what the window shows (its summary, its glossary with the user's meanings) to `path`."""
+        from desktop import exporters
+
+        source = Path(self.origin).name if self.origin and "://" not in self.origin else self.origin
         try:
-            exporters.export(self.document, Path(path), source=self.origin)
+            exporters.export(self.document, path, source=source)
         except PrecisError as error:
             self.show_message(error.message, error.hint)
-        else:
-            self.status.showMessage(f"Exported to {path}", 5000)
+            return False
+        self.settings.setValue("last_folder", str(path.parent))
+        self.status.showMessage(f"Exported to {path}", 5000)
+        return True
 
     def about(self) -> None:
         QMessageBox.about(

@@ -182,3 +182,20 @@ def test_widgets_have_accessible_names(window):
 def test_utf16_positions_count_astral_characters_twice():
     positions = Utf16Positions("a😀b𝔘c")
     assert [positions(i) for i in range(6)] == [0, 1, 3, 4, 6, 7]
+
+
+def test_export_saves_what_the_window_shows(qtbot, window, tmp_path):
+    analysed(qtbot, window, lambda: window.analyse_text(ARTICLE))
+    analysed(qtbot, window, lambda: window.summary.amount.setValue(2))
+    target = tmp_path / "article.html"
+    assert window.export_to(target)
+    page = target.read_text(encoding="utf-8")
+    assert "Tehreek-e-Taliban Pakistan" in page
+    import html as html_module
+
+    assert len(window.document.summary.sentences) == 2
+    for index in window.document.summary.sentences:
+        assert html_module.escape(window.document.sentence_text(index), quote=False) in page
+    assert "Exported to" in window.statusBar().currentMessage()
+    assert not window.export_to(tmp_path / "missing-folder" / "x.pdf")
+    assert window.message_text()
