@@ -199,3 +199,15 @@ def test_export_saves_what_the_window_shows(qtbot, window, tmp_path):
     assert "Exported to" in window.statusBar().currentMessage()
     assert not window.export_to(tmp_path / "missing-folder" / "x.pdf")
     assert window.message_text()
+
+
+def test_dropping_a_file_opens_it(qtbot, window):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SAMPLE))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    analysed(qtbot, window, lambda: window.dropEvent(event))
+    assert "River towns weigh the cost" in window.windowTitle()
