@@ -19,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from desktop.bench.timing import median_seconds
 from desktop.resources import resource_path
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
@@ -40,14 +41,6 @@ def long_text(words: int, corpus: Path) -> str:
     return "\n\n".join(parts)
 
 
-def _median_seconds(function, runs: int) -> float:
-    function()  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def _peak_mib() -> float:
@@ -69,14 +62,14 @@ def worker(scenario: str, runs: int, words: int, corpus: Path) -> dict:
         nlp.load_pipeline()
         if words > 20_000:
             runs = max(1, runs // 3)
-        precis = _median_seconds(lambda: analyze(text), runs)
+        precis = median_seconds(lambda: analyze(text), runs)
         peak = _peak_mib()
         bare = None
         if scenario == "sample" or words <= 20_000:
             import spacy
 
             bare_nlp = spacy.load(nlp.choose_model_name())
-            bare = _median_seconds(lambda: bare_nlp(text), runs)
+            bare = median_seconds(lambda: bare_nlp(text), runs)
         return {"words": len(text.split()), "seconds": precis, "bare_seconds": bare, "peak_mib": peak}
     if scenario == "algorithms":
         from desktop.core.summarize import ALGORITHMS, summarize
@@ -84,7 +77,7 @@ def worker(scenario: str, runs: int, words: int, corpus: Path) -> dict:
         document = analyze(text, AnalysisOptions(algorithm="lead"))
         texts = [document.text[s.start:s.end] for s in document.sentences]
         times = {
-            name: _median_seconds(lambda name=name: summarize(document.sentences, texts, name), max(1, runs // 2))
+            name: median_seconds(lambda name=name: summarize(document.sentences, texts, name), max(1, runs // 2))
             for name in ALGORITHMS
         }
         return {"words": len(text.split()), "sentences": len(texts), "seconds": times}

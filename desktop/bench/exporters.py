@@ -9,25 +9,17 @@ folder, after one warm-up (the first PDF export of a process also starts Qt, tim
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
 from desktop.bench.__main__ import DEFAULT_CORPUS, long_text
+from desktop.bench.timing import median_seconds
 from desktop.resources import resource_path
 
 FORMATS = (("pdf", "pdf"), ("html", "html"), ("markdown", "md"), ("json", "json"))
 
 
-def _median_seconds(function, runs: int) -> float:
-    function()  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main(argv=None) -> int:
@@ -60,7 +52,7 @@ def main(argv=None) -> int:
             pages = "?"
             for name, suffix in FORMATS:
                 target = Path(folder) / f"out.{suffix}"
-                seconds = _median_seconds(lambda: export(document, target, name), args.runs)
+                seconds = median_seconds(lambda: export(document, target, name), args.runs)
                 cells.append(f"{seconds:.3f}")
                 if name == "pdf":
                     pages = str(_count_pages(target))

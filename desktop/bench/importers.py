@@ -14,13 +14,12 @@ import argparse
 import html
 import io
 import os
-import statistics
 import sys
 import tempfile
 import textwrap
-import time
 from pathlib import Path
 
+from desktop.bench.timing import median_seconds
 from desktop.bench.__main__ import DEFAULT_CORPUS, long_text
 
 
@@ -98,14 +97,6 @@ def make_text(words: int, corpus: Path) -> bytes:
     return "\n\n".join(textwrap.fill(p, 72) for p in paragraphs).encode("cp1252", errors="replace")
 
 
-def _median_seconds(function, runs: int) -> float:
-    function()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'document':<44} {'seconds':>8} {'words out':>10}")
     for label, data, name in cases:
         words = len(load_bytes(data, name=name).text.split())
-        seconds = _median_seconds(lambda: load_bytes(data, name=name), args.runs)
+        seconds = median_seconds(lambda: load_bytes(data, name=name), args.runs)
         print(f"{label:<44} {seconds:>8.3f} {words:>10,}", flush=True)
     return 0
 

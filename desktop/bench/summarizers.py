@@ -10,9 +10,7 @@ where its previous time, scaled by the square of the growth, would pass --sumy-l
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 from sumy.summarizers.edmundson import EdmundsonSummarizer
@@ -25,6 +23,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from desktop.bench.__main__ import DEFAULT_CORPUS, long_text
+from desktop.bench.timing import median_seconds
 from desktop.core import summarize as summarize_module
 from desktop.core.pipeline import AnalysisOptions, analyze
 
@@ -35,13 +34,6 @@ SUMY_ORIGINALS = {
 }
 
 
-def _time(function, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def _run(cls, name, document, count):
@@ -77,13 +69,13 @@ def main() -> int:
         document = summarize_module._sumy_document(sentences, sentence_texts, None)
         runs = 3 if size <= 1600 else 1
         for name in summarize_module.SUMMARIZER_CLASSES:
-            ours = _time(lambda: _run(summarize_module.SUMMARIZER_CLASSES[name], name, document, size), runs)
+            ours = median_seconds(lambda: _run(summarize_module.SUMMARIZER_CLASSES[name], name, document, size), runs, warm_up=False)
             original = None
             if name in SUMY_ORIGINALS:
                 last = previous_sumy.get(name)
                 predicted = last[1] * (size / last[0]) ** 2 if last else 0.0
                 if predicted <= args.sumy_limit:
-                    original = _time(lambda: _run(SUMY_ORIGINALS[name], name, document, size), 1 if size > 400 else runs)
+                    original = median_seconds(lambda: _run(SUMY_ORIGINALS[name], name, document, size), 1 if size > 400 else runs, warm_up=False)
                     previous_sumy[name] = (size, original)
             sumy_text = f"{original:9.3f}" if original is not None else ("        —" if name not in SUMY_ORIGINALS else "  skipped")
             ratio = f"{original / ours:9.1f}" if original is not None and ours > 0 else "         "

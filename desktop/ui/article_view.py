@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import html
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
