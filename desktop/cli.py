@@ -256,6 +256,12 @@ def _print_human(document: Document, out: TextIO) -> None:
     for label in sorted(by_label, key=lambda name: (-sum(by_label[name].values()), name)):
         names = ", ".join(f"{name} ×{count}" if count > 1 else name for name, count in by_label[label].most_common())
         out.write(f"  {label}: {names}\n")
+    if document.glossary:
+        sources = {"text": "defined in the text", "bundled": "built-in glossary", "user": "your glossary"}
+        out.write("\nGlossary\n")
+        for entry in document.glossary:
+            meaning = entry.meaning or "(meaning unknown: `precis glossary define` it)"
+            out.write(f"  {entry.term} — {meaning} [{sources.get(entry.source, entry.source)}]\n")
 
 
 def _run_export(args: argparse.Namespace) -> int:

@@ -85,6 +85,13 @@ class GlossaryEntry:
     mentions: tuple[Mention, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
 
+    @property
+    def meaning(self) -> Optional[str]:
+        """What to show beside the term: its expansion, or for a name short for nothing (Dawn), its description."""
+        if self.expansion and self.expansion.casefold() != self.term.casefold():
+            return self.expansion
+        return self.description or self.expansion
+
 
 @dataclass(frozen=True)
 class Summary:

@@ -33,9 +33,9 @@ class Utf16Positions:
 
 def tooltip_html(entry: GlossaryEntry) -> str:
     """What hovering a glossary term shows: the expansion, a one-line description, and where it came from."""
-    meaning = html.escape(entry.expansion) if entry.expansion else "<i>No meaning known yet: define it in the glossary.</i>"
+    meaning = html.escape(entry.meaning) if entry.meaning else "<i>No meaning known yet: define it in the glossary.</i>"
     parts = [f"<b>{html.escape(entry.term)}</b> — {meaning}"]
-    if entry.description:
+    if entry.description and entry.description != entry.meaning:
         parts.append(html.escape(entry.description))
     parts.append(f"<i>{SOURCE_LABELS.get(entry.source, entry.source)}</i>")
     return "<br>".join(parts)

@@ -84,7 +84,7 @@ class GlossaryPanel(QWidget):
         self.tree.clear()
         for number, entry in enumerate(document.glossary):
             item = QTreeWidgetItem(
-                [entry.term, entry.expansion or "—", str(len(entry.mentions)), SOURCE_LABELS.get(entry.source, "")]
+                [entry.term, entry.meaning or "—", str(len(entry.mentions)), SOURCE_LABELS.get(entry.source, "")]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, number)
             item.setData(2, Qt.ItemDataRole.DisplayRole, len(entry.mentions))
