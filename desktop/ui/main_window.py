@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
@@ -482,6 +482,13 @@ class MainWindow(QMainWindow):
                 button.setChecked(label in chosen)
                 button.blockSignals(False)
         self._refresh_recent()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The system switched between light and dark: recolour the legend and the article to match."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_legend()
+            self.article.refresh(self.is_dark())
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.settings.setValue("window/geometry", self.saveGeometry())

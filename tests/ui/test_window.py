@@ -211,3 +211,24 @@ def test_dropping_a_file_opens_it(qtbot, window):
                        Qt.KeyboardModifier.NoModifier)
     analysed(qtbot, window, lambda: window.dropEvent(event))
     assert "River towns weigh the cost" in window.windowTitle()
+
+
+def test_switching_to_a_dark_palette_recolours_the_article(qtbot, window):
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtGui import QTextCursor
+
+    from desktop.ui import colors
+
+    analysed(qtbot, window, lambda: window.analyse_text(ARTICLE))
+    index = window.document.text.index("Peshawar")
+
+    def background():
+        cursor = QTextCursor(window.article.document())
+        cursor.setPosition(index + 1)
+        return cursor.charFormat().background().color().name()
+
+    assert background() == colors.ENTITY_COLOURS["GPE"][0]
+    palette = QPalette(window.palette())
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    window.setPalette(palette)
+    qtbot.waitUntil(lambda: background() == colors.ENTITY_COLOURS["GPE"][1], timeout=3000)
