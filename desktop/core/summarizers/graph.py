@@ -50,22 +50,23 @@ class FastLexRankSummarizer(LexRankSummarizer):
         return _power_method(transition.T.tocsr(), self.epsilon, normalise=True)
 
 
-class FastTextRankSummarizer(TextRankSummarizer):
-    """TextRank (Mihalcea & Tarau 2004) as sumy computes it: shared words over summed log lengths, damping."""
+class _RatesByScores:
+    """sumy's `rate_sentences` hook, answered by the vectorised `scores` of the class it is mixed into."""
 
     def rate_sentences(self, document):
         sentences = document.sentences
         return dict(zip(sentences, self.scores(stemmed_word_lists(self, sentences))))
+
+
+class FastTextRankSummarizer(_RatesByScores, TextRankSummarizer):
+    """TextRank (Mihalcea & Tarau 2004) as sumy computes it: shared words over summed log lengths, damping."""
 
     def scores(self, word_lists) -> np.ndarray:
         n = len(word_lists)
         # TextRank's weights are dense (most sentences share some word): float64 as sumy, float32 past 4,096
         # sentences so that a 100,000-word book needs about 100 MB rather than 200.
         weights = np.empty((n, n), dtype=np.float64 if n <= 4096 else np.float32)
-        counts = count_matrix(word_lists)
-        log_lengths = np.log(np.maximum(1, [len(w) for w in word_lists]))
-        for rows, shared in pairwise_blocks(counts, counts.T.tocsr()):
-            norm = log_lengths[rows, np.newaxis] + log_lengths[np.newaxis, :]
+        for rows, shared, norm in shared_word_blocks(word_lists):
             with np.errstate(divide="ignore", invalid="ignore"):
                 block = np.where(np.isclose(norm, 0.0), shared, shared / norm)
             block[shared == 0] = 0.0
@@ -81,25 +82,27 @@ class FastTextRankSummarizer(TextRankSummarizer):
         return p
 
 
-class FastReductionSummarizer(ReductionSummarizer):
+class FastReductionSummarizer(_RatesByScores, ReductionSummarizer):
     """Reduction: each sentence scores the sum of its edges to every other sentence (sumy's weights)."""
-
-    def rate_sentences(self, document):
-        sentences = document.sentences
-        return dict(zip(sentences, self.scores(stemmed_word_lists(self, sentences))))
 
     def scores(self, word_lists) -> np.ndarray:
         n = len(word_lists)
-        counts = count_matrix(word_lists)
-        log_lengths = np.log(np.maximum(1, [len(w) for w in word_lists]))
         totals = np.zeros(n)
-        for rows, shared in pairwise_blocks(counts, counts.T.tocsr()):
-            norm = log_lengths[rows, np.newaxis] + log_lengths[np.newaxis, :]
+        for rows, shared, norm in shared_word_blocks(word_lists):
             with np.errstate(divide="ignore", invalid="ignore"):
                 block = np.where((shared > 0) & (norm != 0.0), shared / norm, 0.0)
             block[np.arange(rows.stop - rows.start), np.arange(rows.start, rows.stop)] = 0.0
             totals[rows] = block.sum(axis=1)
         return totals
+
+
+def shared_word_blocks(word_lists):
+    """(rows, shared, norm) per block of rows: how many words each pair of sentences shares (with repeats, as
+    sumy counts them) and the sum of the pair's log lengths, the normaliser TextRank and Reduction both use."""
+    counts = count_matrix(word_lists)
+    log_lengths = np.log(np.maximum(1, [len(w) for w in word_lists]))
+    for rows, shared in pairwise_blocks(counts, counts.T.tocsr()):
+        yield rows, shared, log_lengths[rows, np.newaxis] + log_lengths[np.newaxis, :]
 
 
 def _power_method(matrix_t, epsilon: float, normalise: bool) -> np.ndarray:
