@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from desktop.core.acronyms import find_definitions
+from desktop.core.definitions import find_definitions
 from desktop.evaluation.jsonl import read_jsonl
 
 Pair = tuple[str, str]

@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterable, Optional, Sequence
 
-from desktop.core.acronyms import AcronymMention, Definition, common_words, find_acronyms, find_definitions
+from desktop.core.acronyms import AcronymMention, common_words, find_acronyms
+from desktop.core.definitions import Definition, find_definitions
 from desktop.core.glossary.bundled import BundledGlossary, Sense, form_key, name_key
 from desktop.core.glossary.context import article_countries
 from desktop.core.model import Alternative, Entity, GlossaryEntry, Mention
