@@ -511,7 +511,7 @@ def _accept_long_form(text: str, short: str, variant: str, match: _Match, strict
     words = [word for word in long.split() if any(ch.isalnum() for ch in word)]
     if not words or len(long) <= len(variant) or len(words) > _max_words(short) or not _balanced(long):
         return None
-    if words[0].lower() in _NOT_LONG_FORM_START and len(words) > 1 and not (
+    if words[0].lower() in _NOT_LONG_FORM_START and len(words) > 1 and not _in_capitals(words[0]) and not (
         words[0][0].isupper() and match.initials == len(match.positions)
     ):
         return None  # "the cells (TC)"; but "The Scripps Research Institute (TSRI)"

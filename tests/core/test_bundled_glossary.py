@@ -285,7 +285,7 @@ def test_compile_is_deterministic_and_loadable(tmp_path):
     assert [s.expansion for s in small.senses("ABC")] == ["Alpha Beta Charlie", "Another Big Company"]
     assert [s.expansion for s in small.senses("Abc")] == ["Alpha Beta Charlie"]
     assert small.senses("Abc")[0].countries == ("GB", "IE")
-    assert json.loads(text)["format"] == "precis.glossary-index/1"
+    assert json.loads(text)["format"] == "precis.glossary-index/2"
 
 
 # -- speed and dependencies ------------------------------------------------------------------------------------

@@ -81,6 +81,26 @@ def test_ambiguous_short_forms_take_the_meaning_that_fits_the_article(text, plac
     assert all(a.expansion != expected for a in entries[term].alternatives)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The feed is published as RSS alongside an XML sitemap, and the CMS pings each subscriber over HTTP.",
+         "Really Simple Syndication"),
+        ("The RSS held a rally as the BJP and the Congress traded barbs before the Lok Sabha vote.",
+         "Rashtriya Swayamsevak Sangh"),
+    ],
+)
+def test_the_field_of_the_other_acronyms_chooses_between_senses(text, expected):
+    entries, _ = _entries(text)
+    assert entries["RSS"].expansion == expected
+
+
+def test_an_article_that_names_no_country_does_not_count_against_a_national_sense():
+    text = "The SCO licence dispute over Unix code dragged on; the CPU and RAM figures of its servers were public."
+    entries, _ = _entries(text)
+    assert entries["SCO"].expansion == "Santa Cruz Operation"
+
+
 def test_an_unknown_acronym_is_listed_without_an_invented_meaning():
     entries, _ = _entries("The QXZW committee met again on Tuesday to discuss the budget.")
     assert entries["QXZW"].expansion is None and entries["QXZW"].confidence == 0.0

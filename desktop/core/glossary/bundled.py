@@ -28,7 +28,7 @@ from typing import Optional
 from desktop.resources import resource_path
 
 INDEX_NAME = "glossary/index.json"
-INDEX_FORMAT = "precis.glossary-index/1"
+INDEX_FORMAT = "precis.glossary-index/2"
 
 #: The kinds a sense may have, in the order the README documents them.
 KINDS: tuple[str, ...] = (
@@ -47,7 +47,8 @@ class Sense:
     """One meaning of a short form: what it stands for, what it is, where it matters, and how likely it is.
 
     `countries` holds ISO 3166 alpha-2 codes (plus ``EU`` and ``XK``), or ``("international",)``, or nothing
-    for a general term; context can use them to choose between senses. `weight` is a prior in [0, 1] for ranking
+    for a general term; context can use them to choose between senses. `domain` is the field of the file the sense
+    comes from (news, sci-tech, business, general). `weight` is a prior in [0, 1] for ranking
     the senses of one short form: curated news senses highest, computing and chat jargon lowest.
     """
 
@@ -58,6 +59,7 @@ class Sense:
     description: str
     source: str
     weight: float
+    domain: str = "general"
 
 
 def form_key(form: str) -> str:
@@ -92,6 +94,7 @@ class BundledGlossary:
             raise ValueError(f"not a Précis glossary index (format {index.get('format')!r})")
         self._kinds: list[str] = index["kinds"]
         self._sources: list[str] = index["sources"]
+        self._domains: list[str] = index["domains"]
         self._rows: list[list] = index["senses"]
         exact: dict[str, list[int]] = {}
         folded: dict[str, list[int]] = {}
@@ -144,13 +147,13 @@ class BundledGlossary:
         """Built on first use: most callers look up short forms only, and start-up time matters."""
         names: dict[str, list[int]] = {}
         for number, row in enumerate(self._rows):
-            keys = {name_key(row[1])} | {name_key(alias) for alias in (row[7] if len(row) > 7 else ())}
+            keys = {name_key(row[1])} | {name_key(alias) for alias in (row[8] if len(row) > 8 else ())}
             for key in keys:
                 names.setdefault(key, []).append(number)
         return names
 
     def _sense(self, number: int) -> Sense:
-        short, expansion, kind, countries, description, source, weight = self._rows[number][:7]
+        short, expansion, kind, countries, description, source, weight, domain = self._rows[number][:8]
         return Sense(
             short=short,
             expansion=expansion,
@@ -159,6 +162,7 @@ class BundledGlossary:
             description=description,
             source=self._sources[source],
             weight=weight,
+            domain=self._domains[domain],
         )
 
 

@@ -28,10 +28,23 @@ from desktop.resources import resource_path
 
 COLUMNS = ("short_form", "expansion", "kind", "countries", "description", "source", "weight")
 #: Sources in the order they win ties: our own writing first, computing jargon last.
-SOURCES = ("precis", "factbook", "wordnet", "netbsd")
+SOURCES = ("precis", "factbook", "wordnet", "wiktionary", "foldoc", "vera", "jargon", "gcide", "netbsd")
 SIMILAR = 0.88
+#: The field each file's senses belong to (a "# field: NAME" line changes it for the rows below it). An article's other acronyms tell which field it is about, and
+#: `resolve` prefers senses of that field ("SCO" in a piece about Unix is the Santa Cruz Operation).
+DOMAINS = ("news", "sci-tech", "business", "general")
+FILE_DOMAINS = {
+    "news-south-asia": "news", "international": "news", "government-agencies": "news", "politics-world": "news",
+    "regions": "news", "media-sport": "news", "transport-defence": "news", "parties": "news", "factbook": "news",
+    "computing": "sci-tech", "netbsd": "sci-tech", "foldoc": "sci-tech", "vera": "sci-tech",
+    "jargon": "sci-tech", "science-tech": "sci-tech", "science-medicine": "sci-tech", "economy": "business",
+    "business-culture": "business", "general": "general", "wordnet": "general", "wiktionary": "general",
+    "gcide": "general",
+}
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
+#: "# field: technology" gives the rows after it that field, for files that mix fields.
+_FIELD_DIRECTIVE = re.compile(r"^#\s*field:\s*(\S+)\s*$")
 _SQUASH = re.compile(r"[\W_]+")
 
 
@@ -48,6 +61,7 @@ class Row:
     weight: float
     origin: str = ""
     aliases: tuple[str, ...] = ()
+    domain: str = "general"
 
 
 class GlossaryDataError(ValueError):
@@ -76,12 +90,19 @@ def parse_countries(text: str, where: str) -> tuple[str, ...]:
 def read_tsv(path: Path) -> list[Row]:
     """The rows of one glossary file; lines starting with '#' and blank lines are comments."""
     rows = []
+    domain = FILE_DOMAINS.get(path.stem, "general")
     with open(path, encoding="utf-8", newline="") as handle:
         lines = handle.read().split("\n")
     if not lines or tuple(lines[0].rstrip("\r").split("\t")) != COLUMNS:
         raise GlossaryDataError(f"{path.name}:1: the header must be the columns {' / '.join(COLUMNS)} (tab-separated)")
     for number, line in enumerate(lines[1:], start=2):
         line = line.rstrip("\r")
+        directive = _FIELD_DIRECTIVE.match(line)
+        if directive:
+            domain = directive.group(1)
+            if domain not in DOMAINS:
+                raise GlossaryDataError(f"{path.name}:{number}: field {domain!r} is not one of {', '.join(DOMAINS)}")
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         where = f"{path.name}:{number}"
@@ -104,7 +125,7 @@ def read_tsv(path: Path) -> list[Row]:
         if not 0.0 <= value <= 1.0:
             raise GlossaryDataError(f"{where}: weight {value} is outside 0..1")
         rows.append(Row(short, expansion, kind, parse_countries(countries, where), description, source,
-                        round(value, 3), where))
+                        round(value, 3), where, domain=domain))
     return rows
 
 
@@ -187,12 +208,12 @@ def index_text(rows: list[Row]) -> str:
     lines = []
     for row in sorted(rows, key=sort_key):
         cells = [row.short, row.expansion, KINDS.index(row.kind), ",".join(row.countries), row.description,
-                 SOURCES.index(row.source), row.weight]
+                 SOURCES.index(row.source), row.weight, DOMAINS.index(row.domain)]
         if row.aliases:
             cells.append(sorted(row.aliases))
         lines.append(json.dumps(cells, ensure_ascii=False, separators=(",", ":")))
     head = json.dumps(
-        {"format": INDEX_FORMAT, "kinds": list(KINDS), "sources": list(SOURCES)},
+        {"format": INDEX_FORMAT, "kinds": list(KINDS), "sources": list(SOURCES), "domains": list(DOMAINS)},
         ensure_ascii=False, separators=(",", ":"),
     )
     return head[:-1] + ',"senses":[\n' + ",\n".join(lines) + "\n]}\n"

@@ -33,6 +33,9 @@ ORG_KINDS = {"organisation", "agency", "party", "armed-group", "court", "program
 PLACE_KINDS = {"region", "place"}  # spaCy's GPE/LOC agree with these when choosing a sense
 #: How much each clue counts when choosing among bundled senses (see `_score_sense`).
 WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_PHRASE, WEIGHT_KIND = 1.0, 2.0, 1.5, 1.0, 0.25
+WEIGHT_DOMAIN = 1.0
+#: Fields that say what an article is about; "general" senses (e.g., km) fit any article and vote for none.
+FIELDS = ("news", "sci-tech", "business")
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
 MAX_ALTERNATIVES = 4
 
@@ -86,11 +89,20 @@ def build_glossary(
             group.surfaces[definition.short] += 1
 
     context = _Context.of(text, entities)
+    senses_of = {key: bundled.senses(group.surfaces.most_common(1)[0][0]) or bundled.senses(key) for key, group in groups.items()}
+    votes = {key: _field_votes(senses_of[key], defined.get(key)) for key in groups}
     entries: dict[str, GlossaryEntry] = {}
     for key, group in groups.items():
         term = group.surfaces.most_common(1)[0][0]
         labels = context.labels_at(group.mentions)
-        entries[key] = _resolve_acronym(term, key, group, defined.get(key), user_entry(term), bundled, context, labels)
+        others = Counter()
+        for other, vote in votes.items():
+            if other != key:
+                others.update(vote)
+        group_context = replace(context, fields=_field_shares(others))
+        entries[key] = _resolve_acronym(
+            term, key, group, defined.get(key), user_entry(term), senses_of[key], group_context, labels
+        )
 
     entries, organisation_entries = _organisations(text, entities, entries, bundled, user_entry, context)
     ordered = sorted(
@@ -112,9 +124,8 @@ def _group_mentions(mentions: Iterable[AcronymMention]) -> dict[str, _Group]:
     return groups
 
 
-def _resolve_acronym(term, key, group, definition, user, bundled, context, labels) -> GlossaryEntry:
+def _resolve_acronym(term, key, group, definition, user, senses, context, labels) -> GlossaryEntry:
     mentions = tuple(sorted(group.mentions, key=lambda m: m.start))
-    senses = bundled.senses(term) or bundled.senses(key)
     ranked = _rank_senses(senses, context, labels)
     bundled_alternatives = [Alternative(s.expansion, "bundled", round(c, 3)) for s, c in ranked[:MAX_ALTERNATIVES]]
 
@@ -161,6 +172,33 @@ def _description_of(expansion: Optional[str], ranked: list[tuple[Sense, float]])
 # -- choosing among bundled senses ---------------------------------------------------------------------------
 
 
+def _field_votes(senses: Sequence[Sense], definition: Optional[Definition]) -> Counter:
+    """What one acronym says about the article's field: one vote, split over the fields of its senses by prior.
+
+    "One sense per discourse" (Gale, Church and Yarowsky, 1992) extended to fields: an article that uses CPU and
+    ALU is about computing, so its MTA is more likely the computing sense. A form the text defines votes with the
+    field of the sense it matches; a form with senses in several fields splits its vote, so only acronyms that
+    are nearly unambiguous move the balance.
+    """
+    if definition is not None:
+        wanted = name_key(definition.long)
+        senses = [s for s in senses if name_key(s.expansion) == wanted]
+    weights = Counter()
+    for sense in senses:
+        if sense.domain in FIELDS and sense.kind not in PLACE_KINDS:
+            weights[sense.domain] += max(sense.weight, 0.05)
+    total = sum(weights.values())
+    return Counter({field: weight / total for field, weight in weights.items()}) if total else Counter()
+
+
+def _field_shares(votes: Counter) -> dict:
+    """The article's fields as shares summing to 1, smoothed towards even so that one acronym is not a verdict."""
+    prior = 1.0
+    total = sum(votes.values()) + prior
+    return {field: (votes.get(field, 0.0) + prior / len(FIELDS)) / total for field in FIELDS}
+
+
+
 @dataclass(frozen=True)
 class _Context:
     """What the article says about itself: the countries it mentions, its words, and spaCy's labels by span."""
@@ -169,6 +207,7 @@ class _Context:
     words: frozenset
     label_by_span: dict
     lowered: str
+    fields: Optional[dict] = None
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "_Context":
@@ -204,8 +243,9 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
     if countries:
         # A sense tied to countries the article never mentions (a party in Uruguay, in an article about
         # networking) counts against; one tied to the article's main country counts for.
-        share = max(context.countries.get(c, 0.0) for c in countries) / total_country if total_country else 0.0
-        score += WEIGHT_COUNTRY * (share - 0.25)
+        if total_country:  # an article that names no country says nothing about a sense's country
+            share = max(context.countries.get(c, 0.0) for c in countries) / total_country
+            score += WEIGHT_COUNTRY * (share - 0.25)
     # Words of the expansion in the article count only when they are distinctive: "people" and "party" occur
     # everywhere, "syndication" or "Pakhtunkhwa" do not.
     words = [w for w in (w.lower() for w in _WORD.findall(sense.expansion)) if len(w) > 2 and w not in _common()]
@@ -213,6 +253,13 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
         score += WEIGHT_WORDS * sum(w in context.words for w in words) / len(words)
     if len(sense.expansion) > 6 and " ".join(sense.expansion.lower().split()) in context.lowered:
         score += WEIGHT_PHRASE  # the article spells the whole expansion out somewhere
+    if context.fields:
+        # Senses of the article's main field, and general ones, lose nothing; those of other fields lose in
+        # proportion to how far their field trails the main one.
+        # Places fit any field: articles on every subject name countries and regions.
+        best = max(context.fields.values())
+        field = None if sense.kind in PLACE_KINDS else sense.domain
+        score += WEIGHT_DOMAIN * (context.fields.get(field, best) - best)
     if labels:
         label = labels.most_common(1)[0][0]
         if (label == "ORG" and sense.kind in ORG_KINDS) or (label in ("GPE", "LOC") and sense.kind in PLACE_KINDS):
