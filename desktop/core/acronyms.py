@@ -397,7 +397,41 @@ def find_acronyms(text: str, is_known: Callable[[str], bool] | None = None) -> l
     for candidate, context in zip(candidates, contexts):
         if _accept(text, facts, candidate, context, known, confirmed, common):
             mentions.append(AcronymMention(candidate.start, candidate.end, candidate.form))
+    if is_known is not None:
+        taken = [(m.start, m.end) for m in mentions]
+        extra = [m for m in _small_letter_abbreviations(text, known, common) if not _overlaps(taken, m)]
+        if extra:
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions
+
+
+#: Abbreviations in small letters with dots: "e.g.", "i.e.", "a.k.a.", "etc.", "vs." (the dot may end a sentence).
+_SMALL_DOTTED = re.compile(r"(?<![\w.])(?:[a-z]{1,3}\.){2,}|(?<![\w.])[a-z]{2,6}\.(?=\s|$|[,;:)])")
+#: A unit right after a number: "5 mm", "710GB", "10 dB", "3.5 µm", "54 Mbit/s".
+_UNIT_AFTER_NUMBER = re.compile(r"(?<=\d)\s?([A-Za-zµ]{2,5}(?:/[a-z]{1,3})?)(?![\w/])")
+
+
+def _small_letter_abbreviations(text: str, known: Callable[[str], bool], common: frozenset) -> Iterator[AcronymMention]:
+    """Known abbreviations the capital-letter rules cannot see: Latin and everyday ones written in small letters
+    with dots, and units after a number. Only glossary forms count, and never a common word ("in", "am"), so a
+    sentence's last word is not taken for an abbreviation by its full stop."""
+    for match in _SMALL_DOTTED.finditer(text):
+        form = match.group()
+        if form.count(".") == 1 and (form[:-1] in common or not known(form)):
+            continue
+        if known(form):
+            yield AcronymMention(match.start(), match.end(), form)
+    for match in _UNIT_AFTER_NUMBER.finditer(text):
+        form = match.group(1)
+        if form.lower() not in common and known(form):
+            yield AcronymMention(match.start(1), match.end(1), form)
+
+
+def _overlaps(spans: list[tuple[int, int]], mention: AcronymMention) -> bool:
+    index = bisect.bisect_right(spans, (mention.start, float("inf")))
+    before = spans[index - 1] if index else None
+    after = spans[index] if index < len(spans) else None
+    return bool(before and before[1] > mention.start) or bool(after and after[0] < mention.end)
 
 
 def _article_lead(text: str, facts: _Text, candidates: list[_Candidate]) -> int:

@@ -2,7 +2,8 @@
 
 Records carry `undefined_pairs`: [short form, the expansion human annotators gave], for acronyms the text uses
 but never defines. For each pair we look up the analysis's glossary entry for that short form and count it
-*correct* when its expansion matches the annotators' (case, punctuation, hyphens and plural endings aside),
+*correct* when its expansion matches the annotators' (case, punctuation, hyphens, plural endings and British or
+American spelling aside),
 *wrong* when it gives another expansion, and *unexplained* when it gives none or has no entry.
 """
 
@@ -42,13 +43,30 @@ def read_records(path: str | Path) -> list[dict]:
     return read_jsonl(path, problem, skip_unusable=True)
 
 
+#: British and American spellings of one word: "centimetre" and "centimeter", "organisation" and "organization".
+_SPELLINGS = (
+    (re.compile(r"(?<=\w{2})tre$"), "ter"),
+    (re.compile(r"(?<=\w{2})([iy])s(e|ed|es|ing|ation|ations)$"), r"\1z\2"),
+    (re.compile(r"(?<=\w{3})our$"), "or"),
+    (re.compile(r"^(defen|licen|offen|preten)ce$"), r"\1se"),
+    (re.compile(r"^disc$"), "disk"),
+)
+
+
 def normalise_expansion(expansion: str) -> str:
-    """Compare expansions as stemmed words: "communications technologies" matches "communication technology"."""
+    """Compare expansions as stemmed words in one spelling: "communications technologies" matches
+    "communication technology", "compact disk" matches "compact disc", "kilometre" matches "kilometer"."""
     from desktop.core.summarize import _stemmer
 
     stem = _stemmer()
     words = _NON_WORD.sub(" ", expansion.casefold().replace("’", "'").replace("'s", "")).split()
-    return " ".join(stem(w) for w in words)
+    return " ".join(stem(_american(w)) for w in words)
+
+
+def _american(word: str) -> str:
+    for pattern, replacement in _SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def evaluate(records: Sequence[dict], progress: Callable[[int, int], None] | None = None) -> GlossaryScore:
@@ -63,7 +81,7 @@ def evaluate(records: Sequence[dict], progress: Callable[[int, int], None] | Non
                 by_key.setdefault(form_key(entry.term).casefold(), entry)
         for short, gold in record["undefined_pairs"]:
             score.total += 1
-            entry = by_key.get(form_key(short)) or by_key.get(form_key(short).casefold())
+            entry = _entry_for(by_key, short)
             given = entry.expansion if entry else None
             if not given:
                 score.unexplained += 1
@@ -78,6 +96,17 @@ def evaluate(records: Sequence[dict], progress: Callable[[int, int], None] | Non
         if progress:
             progress(number, len(records))
     return score
+
+
+def _entry_for(by_key: dict, short: str):
+    """The entry for a gold short form, as written or singular: the glossary keys "DVDs" and "TTP's" as DVD, TTP."""
+    key = form_key(short)
+    singular = re.sub(r"(?<=[A-Z0-9])(?:'s|’s|s)$", "", key)
+    for candidate in (key, singular):
+        entry = by_key.get(candidate) or by_key.get(candidate.casefold())
+        if entry:
+            return entry
+    return None
 
 
 def format_report(path: str, score: GlossaryScore, errors: int = 0) -> str:

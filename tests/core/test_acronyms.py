@@ -276,3 +276,19 @@ def test_any_text_gives_valid_spans(text):
     for definition in find_definitions(text):
         assert text[definition.long_start:definition.long_end] == definition.long == definition.long.strip()
         assert 0 <= definition.short_start < definition.short_end <= len(text) and definition.long
+
+
+def test_known_abbreviations_in_small_letters_and_units_after_numbers_are_found():
+    text = (
+        "The drive holds 710GB, e.g. a film library, and reads at 54 Mbit/s, i.e. fast enough, etc. "
+        "It is 5 mm thick. I am sure it works at 5 in the morning."
+    )
+    glossary = KNOWN | {"GB", "e.g.", "Mbit/s", "i.e.", "etc.", "mm", "in", "am"}
+    found = [text[m.start:m.end] for m in find_acronyms(text, glossary.__contains__)]
+    assert found == ["GB", "e.g.", "Mbit/s", "i.e.", "etc.", "mm"]
+
+
+def test_a_word_before_a_full_stop_or_after_a_number_is_not_an_abbreviation():
+    text = "He left at 5 am. The vote was 3 in favour. She said it was over."
+    glossary = KNOWN | {"am", "in", "over."}
+    assert [m.form for m in find_acronyms(text, glossary.__contains__)] == []

@@ -101,6 +101,19 @@ def test_an_article_that_names_no_country_does_not_count_against_a_national_sens
     assert entries["SCO"].expansion == "Santa Cruz Operation"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The new array stores 5 TB of footage and copies 2 TB a night.", "terabyte"),
+        ("TB cases rose again this winter, and health workers traced the contacts of every TB patient.",
+         "tuberculosis"),
+    ],
+)
+def test_a_unit_is_meant_after_a_number_and_not_elsewhere(text, expected):
+    entries, _ = _entries(text)
+    assert entries["TB"].expansion == expected
+
+
 def test_an_unknown_acronym_is_listed_without_an_invented_meaning():
     entries, _ = _entries("The QXZW committee met again on Tuesday to discuss the budget.")
     assert entries["QXZW"].expansion is None and entries["QXZW"].confidence == 0.0

@@ -33,7 +33,7 @@ INDEX_FORMAT = "precis.glossary-index/2"
 #: The kinds a sense may have, in the order the README documents them.
 KINDS: tuple[str, ...] = (
     "organisation", "agency", "party", "armed-group", "court", "region", "programme",
-    "term", "currency", "event", "place", "other",
+    "term", "unit", "currency", "event", "place", "other",
 )
 
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")

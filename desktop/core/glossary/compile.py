@@ -139,6 +139,14 @@ def same_name(a: str, b: str) -> bool:
     return sa == sb or SequenceMatcher(None, sa, sb, autojunk=False).ratio() >= SIMILAR
 
 
+def _same_sense(kept: Row, row: Row) -> bool:
+    """Same name, or `row` names what `kept` describes: WordNet's "e.g. = for example" is our "exempli gratia",
+    whose description is "For example."."""
+    if not countries_agree(kept, row):
+        return False
+    return same_name(kept.expansion, row.expansion) or squash(kept.description.rstrip(".")) == squash(row.expansion)
+
+
 def countries_agree(a: Row, b: Row) -> bool:
     """Whether two rows may describe the same thing, as far as their countries tell.
 
@@ -176,7 +184,7 @@ def merge_rows(rows: Iterable[Row]) -> list[Row]:
     for group in groups.values():
         kept: list[Row] = []
         for row in sorted(group, key=rank):
-            twin = next((k for k in kept if same_name(k.expansion, row.expansion) and countries_agree(k, row)), None)
+            twin = next((k for k in kept if _same_sense(k, row)), None)
             if twin is None:
                 kept.append(row)
                 continue

@@ -33,7 +33,7 @@ ORG_KINDS = {"organisation", "agency", "party", "armed-group", "court", "program
 PLACE_KINDS = {"region", "place"}  # spaCy's GPE/LOC agree with these when choosing a sense
 #: How much each clue counts when choosing among bundled senses (see `_score_sense`).
 WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_PHRASE, WEIGHT_KIND = 1.0, 2.0, 1.5, 1.0, 0.25
-WEIGHT_DOMAIN = 1.0
+WEIGHT_DOMAIN, WEIGHT_UNIT = 1.0, 1.0
 #: Fields that say what an article is about; "general" senses (e.g., km) fit any article and vote for none.
 FIELDS = ("news", "sci-tech", "business")
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
@@ -99,7 +99,7 @@ def build_glossary(
         for other, vote in votes.items():
             if other != key:
                 others.update(vote)
-        group_context = replace(context, fields=_field_shares(others))
+        group_context = replace(context, fields=_field_shares(others), after_number=_after_number(text, group.mentions))
         entries[key] = _resolve_acronym(
             term, key, group, defined.get(key), user_entry(term), senses_of[key], group_context, labels
         )
@@ -191,6 +191,16 @@ def _field_votes(senses: Sequence[Sense], definition: Optional[Definition]) -> C
     return Counter({field: weight / total for field, weight in weights.items()}) if total else Counter()
 
 
+def _after_number(text: str, mentions: Sequence[Mention]) -> float:
+    """The share of mentions written right after a number ("710GB", "5 km"), where a unit is meant."""
+    if not mentions:
+        return 0.0
+    def follows_number(start: int) -> bool:
+        before = text[max(0, start - 2):start]
+        return before[-1:].isdigit() or (before[-1:] in (" ", "\u00a0") and before[:1].isdigit())
+    return sum(follows_number(m.start) for m in mentions) / len(mentions)
+
+
 def _field_shares(votes: Counter) -> dict:
     """The article's fields as shares summing to 1, smoothed towards even so that one acronym is not a verdict."""
     prior = 1.0
@@ -208,6 +218,7 @@ class _Context:
     label_by_span: dict
     lowered: str
     fields: Optional[dict] = None
+    after_number: float = 0.0
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "_Context":
@@ -260,6 +271,8 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
         best = max(context.fields.values())
         field = None if sense.kind in PLACE_KINDS else sense.domain
         score += WEIGHT_DOMAIN * (context.fields.get(field, best) - best)
+    if sense.kind == "unit":  # "5 TB" is terabytes; "TB cases" is tuberculosis
+        score += WEIGHT_UNIT * (context.after_number - 0.5)
     if labels:
         label = labels.most_common(1)[0][0]
         if (label == "ORG" and sense.kind in ORG_KINDS) or (label in ("GPE", "LOC") and sense.kind in PLACE_KINDS):
