@@ -357,11 +357,14 @@ def _roman_kind(form: str) -> str | None:
     return "long" if len(form) >= 4 else None
 
 
-def find_acronyms(text: str, is_known: Callable[[str], bool] | None = None) -> list[AcronymMention]:
+def find_acronyms(
+    text: str, is_known: Callable[[str], bool] | None = None, is_unit: Callable[[str], bool] | None = None
+) -> list[AcronymMention]:
     """Every acronym mention in `text`, in document order (see the module docstring for what counts).
 
     `is_known(form)` says whether a glossary knows a form; it decides title-case forms ("Nato") and forms that
-    are also common words ("WHO"). It is called at most once per distinct form.
+    are also common words ("WHO"). It is called at most once per distinct form. `is_unit(form)` says whether a
+    form is a unit of measure: only those count right after a number ("710GB", but not the "ER" of "777-300ER").
     """
     known_cache: dict[str, bool] = {}
 
@@ -395,23 +398,28 @@ def find_acronyms(text: str, is_known: Callable[[str], bool] | None = None) -> l
 
     mentions = []
     for candidate, context in zip(candidates, contexts):
+        if _WEB_DOMAIN_AFTER.match(text, candidate.end):
+            continue  # "KSL.com", "BBC.co.uk": part of an address, not the acronym itself
         if _accept(text, facts, candidate, context, known, confirmed, common):
             mentions.append(AcronymMention(candidate.start, candidate.end, candidate.form))
     if is_known is not None:
         taken = [(m.start, m.end) for m in mentions]
-        extra = [m for m in _small_letter_abbreviations(text, known, common) if not _overlaps(taken, m)]
+        extra = [m for m in _small_letter_abbreviations(text, known, is_unit or known, common) if not _overlaps(taken, m)]
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions
 
 
+_WEB_DOMAIN_AFTER = re.compile(r"\.(?:com|org|net|gov|edu|int|io|co|uk|pk|in|info|tv)\b", re.IGNORECASE)
 #: Abbreviations in small letters with dots: "e.g.", "i.e.", "a.k.a.", "etc.", "vs." (the dot may end a sentence).
 _SMALL_DOTTED = re.compile(r"(?<![\w.])(?:[a-z]{1,3}\.){2,}|(?<![\w.])[a-z]{2,6}\.(?=\s|$|[,;:)])")
 #: A unit right after a number: "5 mm", "710GB", "10 dB", "3.5 µm", "54 Mbit/s".
 _UNIT_AFTER_NUMBER = re.compile(r"(?<=\d)\s?([A-Za-zµ]{2,5}(?:/[a-z]{1,3})?)(?![\w/])")
 
 
-def _small_letter_abbreviations(text: str, known: Callable[[str], bool], common: frozenset) -> Iterator[AcronymMention]:
+def _small_letter_abbreviations(
+    text: str, known: Callable[[str], bool], is_unit: Callable[[str], bool], common: frozenset
+) -> Iterator[AcronymMention]:
     """Known abbreviations the capital-letter rules cannot see: Latin and everyday ones written in small letters
     with dots, and units after a number. Only glossary forms count, and never a common word ("in", "am"), so a
     sentence's last word is not taken for an abbreviation by its full stop."""
@@ -423,7 +431,7 @@ def _small_letter_abbreviations(text: str, known: Callable[[str], bool], common:
             yield AcronymMention(match.start(), match.end(), form)
     for match in _UNIT_AFTER_NUMBER.finditer(text):
         form = match.group(1)
-        if form.lower() not in common and known(form):
+        if form.lower() not in common and is_unit(form):
             yield AcronymMention(match.start(1), match.end(1), form)
 
 

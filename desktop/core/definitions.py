@@ -22,7 +22,23 @@ What we add, each measured with `precis eval acronyms` on Medstract and the BioT
 * long forms: never a piece of clause ("protein is responsible"), never across a sentence end, never a name
   built on the short form ("Sir2p (Sir2)", "H-Ras (Ras)"), always with a real word ("Ntc90p" is a name), and at
   most three words for a two-character short form;
-* when a text defines one short form twice, a long form that spells it far worse than the other is dropped;
+* characters a word stands for: number words ("two-dimensional (2D)", "third generation (3G)"), amino acids by
+  their one-letter codes ("arginine/serine (RS)", "Leu-169 to Phe (L169F)", "His46Cys (H46C)"), Greek letters
+  ("α" and "a"); the first character may begin the stem after a chemical prefix ("ferricytochrome c (Cc)");
+* more short-form variants: a member's Greek letter or Roman numeral left out ("eIF2alpha", "TTF-I"), a Greek
+  letter moved ("polymerase beta (beta-Pol)"), an organism's prefix ("human ORC (HsORC)"), a bracketed allele
+  ("E(spl)(D)"), either name of "BP180/BPAG2", "RNA pol II"; clipped forms ("topoisomerase (topo)") and single
+  capitals ("the large (L) protein");
+* long forms found whole: quoted names past the word bound ("named 'a b c d' (ABCD)"), names in capitals
+  ("SHOOT MERISTEMLESS (STM)"), locants ("cAMP (3',5'-cyclic adenosine monophosphate)"), the long form after a
+  naming verb inside the brackets ("eIF6 (originally named ... as eukaryotic initiation factor 6)"), an
+  institution's out-of-order capital ("Swiss Institute for Experimental Cancer Research (ISREC)");
+* conventions that abbreviate without spelling in order: "protein Sir2 (Sir2p)", "Myo3p and Myo5p (Myo3/5p)",
+  "DNA-binding domain of Gal4 (GBD)", "Sm-like (Lsm)";
+* ranking: a long form does not begin with a lone small letter ("c oxidase" for COX), and the head noun of a
+  numbered name costs nothing ("coat protein complex II (COPII)");
+* when a text defines one short form twice, a long form that spells it far worse than the other is dropped,
+  unless words begin all its characters but one ("human flap endonuclease-1" beside "human FEN-1");
 * the news patterns (", or", "short for", "known as", dashes, commas) demand that every content word of the long
   form begin with the next letter of the short form; the initials pattern is stricter still (see
   `_initials_definitions`).
@@ -83,6 +99,13 @@ _LOWER_ROMAN = re.compile(r"[ivx]+")
 _RANGE = re.compile(r"([A-Za-z]\d*)[-–]([A-Za-z]\d*)")
 _YEAST_PROTEIN = re.compile(r"(.*[A-Za-z]\d+)p")
 _TRAILING_NUMBER = re.compile(r"(.*[A-Za-z]{2})[-]?\d+[A-Za-z]?")
+#: The two-letter prefix of a binomial ("Homo sapiens", "Arabidopsis thaliana") on a gene of that organism.
+_SPECIES_PREFIX = re.compile(r"(At|Bs|Ce|Dm|Dr|Ec|Gm|Hs|Mm|Nt|Os|Pf|Rn|Sc|Sp|Tb|Xl|Zm)([A-Z]{2}.*)")
+#: A member's mark around a family's name: "beta-Pol", "eIF2alpha", "TTF-I", "CATIII", "E(spl)(D)".
+_GREEK_PREFIX = re.compile(r"(alpha|beta|gamma|delta|epsilon|kappa)-?([A-Za-z]\w+)")
+_GREEK_SUFFIX = re.compile(r"(.*[^\W_])-?(?:alpha|beta|gamma|delta|epsilon|kappa|[α-ω])")
+_ROMAN_SUFFIX = re.compile(r"(.+?[A-Za-z])(?:[- ](?:I|II|III|IV|V|VI)|II|III|IV|VI)")
+_BRACKETED_SUFFIX = re.compile(r"(.*[\w)])\([A-Za-z0-9+-]{1,3}\)")
 
 
 def find_definitions(text: str) -> list[Definition]:
@@ -111,22 +134,26 @@ def _drop_weaker(text: str, definitions: list[Definition]) -> list[Definition]:
         if len({" ".join(d.long.lower().split()) for d in group}) == 1:
             kept.extend(group)
             continue
-        scores = [_spelling_quality(text, d) for d in group]
-        best = max(scores)
-        kept.extend(d for d, score in zip(group, scores) if score >= best - 1)
+        qualities = [_spelling_quality(text, d) for d in group]
+        best = max(score for score, _ in qualities)
+        # A long form whose words begin all the short form's characters but one is no coincidence, however the
+        # other spells it: "human flap endonuclease-1" and "human FEN-1" both define hFEN-1.
+        kept.extend(d for d, (score, initials) in zip(group, qualities) if score >= best - 1 or initials)
     return kept
 
 
-def _spelling_quality(text: str, definition: Definition) -> int:
-    """How well a long form spells its short form: characters beginning words minus words giving none."""
+def _spelling_quality(text: str, definition: Definition) -> tuple[int, bool]:
+    """How well a long form spells its short form: characters beginning words, capitals matched by capitals,
+    minus words giving none; and whether words begin all its characters but one (and three at least)."""
     short = text[definition.short_start:definition.short_end]
     for variant in _short_form_variants(short):
         match = _match_long_form(variant, text, definition.long_start, definition.long_end, anchored=True)
         if match is not None:
             letters = [ch for ch in variant if ch.isalnum()]
             capitals = sum(ch.isupper() and text[p] == ch for ch, p in zip(letters, match.positions))
-            return match.initials + capitals - _uncovered_words(text, match)
-    return -len(definition.long.split())
+            initials = match.initials >= max(3, len(letters) - 1)
+            return match.initials + capitals - _uncovered_words(text, match), initials
+    return -len(definition.long.split()), False
 
 
 def _make(text: str, short_span: tuple[int, int], long_span: tuple[int, int], pattern: str) -> Definition:
@@ -146,6 +173,8 @@ def _is_short_form_candidate(candidate: str) -> bool:
     if not 2 <= len(candidate) <= _MAX_SHORT_FORM_CHARS:
         return False
     words = candidate.split()
+    if len(words) == 3 and (words[2] in _ROMAN_VALUES or words[2].isdigit()):
+        words = words[:2]  # "RNA pol II": a name and its number
     if len(words) > 2 or not candidate[0].isalnum() or not any(ch.isalpha() for ch in candidate):
         return False
     if sum(ch.isalnum() for ch in candidate) < 2:
@@ -186,7 +215,10 @@ def _looks_like_acronym(short: str) -> bool:
 
 def _short_form_variants(short: str, stems: bool = True) -> list[str]:
     """What the long form may spell: the short form, then without a plural "s" ("CDKs"), a yeast protein's "p"
-    ("Rap1p" -> "Rap1") or a trailing number ("Top1" -> "Top", "PhLOP1" -> "PhLOP")."""
+    ("Rap1p" -> "Rap1"), a subunit's or isoform's Greek letter ("eIF2alpha" -> "eIF2"), a Roman numeral ("TTF-I"
+    -> "TTF"), a bracketed allele ("E(spl)(D)" -> "E(spl)"), an organism's prefix ("HsORC" -> "hORC", "ORC") or a
+    trailing number ("Top1" -> "Top", "PhLOP1" -> "PhLOP"): writers name the family and leave the member's mark
+    out of the long form. A Greek letter before the name may come last in it ("beta-Pol" -> "Polbeta")."""
     variants = [short, _strip_plural(short)]
     if not stems:
         return list(dict.fromkeys(variants))
@@ -194,6 +226,20 @@ def _short_form_variants(short: str, stems: bool = True) -> list[str]:
     if protein:
         variants.append(protein.group(1))
         variants.append(re.sub(r"\d+p$", "p", short))  # "Mti1p" -> "Mtip": the p is for protein
+    for pattern in (_GREEK_SUFFIX, _ROMAN_SUFFIX):
+        member = pattern.fullmatch(short)
+        if member and sum(ch.isalnum() for ch in member.group(1)) >= 2:
+            variants.append(member.group(1))
+    greek = _GREEK_PREFIX.fullmatch(short)
+    if greek:  # "DNA polymerase beta (beta-Pol)": the Greek letter comes last in the long form
+        variants.append(greek.group(2) + greek.group(1))
+    allele = _BRACKETED_SUFFIX.fullmatch(short)
+    if allele:  # "Enhancer of split [E(spl)(D)]": the bracketed allele is not spelled
+        variants.append(allele.group(1))
+    species = _SPECIES_PREFIX.fullmatch(short)
+    if species:  # "human ORC (HsORC)", "Arabidopsis GDI (AtGDI1)", "calcineurin B-like proteins (AtCBLs)"
+        gene = species.group(2)
+        variants += [species.group(1)[0] + gene, gene, _strip_plural(gene)]
     for variant in list(variants):
         numbered = _TRAILING_NUMBER.fullmatch(variant)
         if numbered:
@@ -223,12 +269,16 @@ def _long_form_matches(short: str, text: str, start: int, end: int, anchored: bo
     translocator (Arnt)"). `anchored` demands that the long form begin at `start` ("SF (long form)").
     """
     characters = [ch for ch in short if ch.isalnum()]
-    lowered_short = [ch.lower() for ch in characters]
+    lowered_short = [_latin(ch) for ch in characters]
     if not characters or end <= start:
         return []
     length = end - start
     window = text[start:end]
-    lowered = [ch.lower() for ch in window]
+    # The characters each window position can give: its own, lower-cased, and at the start of a word standing
+    # for a character, that one too ("two" gives a 2, "Asp" a D; see _word_aliases).
+    lowered = [_latin(ch) for ch in window]
+    for k, extra in _word_aliases(window).items():
+        lowered[k] += extra
     initial = [k == 0 or not window[k - 1].isalnum() for k in range(length)]
     # tables[i][k]: the best score for characters[i:] using window offsets >= k (-1: impossible), where a
     # character scores 1 if it begins a word and 1 more if it is a capital matched by the same capital.
@@ -241,7 +291,7 @@ def _long_form_matches(short: str, text: str, start: int, end: int, anchored: bo
         current = [-1] * (length + 1)
         best = -1
         for k in range(length - 1, -1, -1):
-            if lowered[k] == wanted and following[k + 1] >= 0:
+            if wanted in lowered[k] and following[k + 1] >= 0:
                 value = initial[k] + (window[k] == capital) + following[k + 1]
                 if value > best:
                     best = value
@@ -255,13 +305,14 @@ def _long_form_matches(short: str, text: str, start: int, end: int, anchored: bo
     per_word: dict[int, tuple[int, int]] = {}  # whitespace word start -> (score, offset of the first character)
     # Words are whitespace-delimited; "non - negative" (a hyphen between spaces, as in tokenised text) is one.
     segmented = _SPACED_HYPHEN.sub("---", window) if " - " in window else window
+    stems = _stem_starts(window)
     word_start = 0
     for k in range(length):
         if k == 0 or segmented[k - 1].isspace():
             word_start = k
             if anchored and k > 0:
                 break
-        if lowered[k] == lowered_short[0] and initial[k] and first_table[k + 1] >= 0:
+        if lowered_short[0] in lowered[k] and (initial[k] or k in stems) and first_table[k + 1] >= 0:
             score = gain(0, k) + first_table[k + 1]
             if word_start not in per_word or score > per_word[word_start][0]:
                 per_word[word_start] = (score, k)
@@ -272,20 +323,21 @@ def _long_form_matches(short: str, text: str, start: int, end: int, anchored: bo
             target = tables[i][positions[-1] + 1]
             after = tables[i + 1]
             for j in range(positions[-1] + 1, length):
-                if lowered[j] == lowered_short[i] and after[j + 1] >= 0 and gain(i, j) + after[j + 1] == target:
+                if lowered_short[i] in lowered[j] and after[j + 1] >= 0 and gain(i, j) + after[j + 1] == target:
                     positions.append(j)
                     break
         long_start = start + word_start
         prefix = text[long_start:start + k]
-        if sum(ch.isupper() for ch in prefix) >= 2 or (
+        if (sum(ch.isupper() for ch in prefix) >= 2 or (
             any(ch.isdigit() for ch in prefix) and any(ch.isupper() for ch in prefix)
-        ):
+        )) and not _GREEK_LOCANT.fullmatch(prefix):
             long_start = start + k  # "HKIII-green fluorescent protein (GFP)" is about the green one
         absolute = tuple(start + p for p in positions)
         match = _Match(long_start, end, absolute, sum(initial[p] for p in positions))
-        ranked.append((score - _uncovered_words(text, match), long_start, match))
+        score -= _uncovered_words(text, match) + _starts_with_lone_letter(text, long_start)
+        ranked.append((score, long_start, match))
     ranked.sort(key=lambda item: (-item[0], -item[1]))
-    matches = [match for _, _, match in ranked]
+    matches = [match for *_, match in ranked]
     if matches:
         best = matches[0]
         coordinated = [
@@ -296,7 +348,69 @@ def _long_form_matches(short: str, text: str, start: int, end: int, anchored: bo
     return matches
 
 
+#: A Greek letter with its locant begins a chemical name: "Delta(24)-sterol methyl transferase (SMT)".
+_GREEK_LOCANT = re.compile(r"(?i:alpha|beta|gamma|delta|epsilon|omega)\(?\d+(?:,\d+)*\)?-")
 _SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+
+_NUMBER_WORDS = {
+    1: ("one", "first", "single"), 2: ("two", "second", "double"), 3: ("three", "third", "triple"),
+    4: ("four", "fourth"), 5: ("five", "fifth"), 6: ("six", "sixth"), 7: ("seven", "seventh"),
+    8: ("eight", "eighth"), 9: ("nine", "ninth"), 10: ("ten", "tenth"),
+}
+#: Greek letters, as writers spell them in Latin short forms ("TNF-α" and "TNFa", "κB" and "kB").
+_GREEK_TO_LATIN = dict(zip("αβγδεζηθικλμνξοπρστυφχψω", "abgdezhqiklmnxoprstufcyo"))
+#: The amino acids, by their one-letter code, with their three-letter codes and names.
+_AMINO_ACIDS = {
+    "a": "ala alanine", "r": "arg arginine", "n": "asn asparagine", "d": "asp aspartate aspartic",
+    "c": "cys cysteine", "q": "gln glutamine", "e": "glu glutamate glutamic", "g": "gly glycine",
+    "h": "his histidine", "i": "ile isoleucine", "l": "leu leucine", "k": "lys lysine", "m": "met methionine",
+    "f": "phe phenylalanine", "p": "pro proline", "s": "ser serine", "t": "thr threonine", "w": "trp tryptophan",
+    "y": "tyr tyrosine", "v": "val valine",
+}
+_AMINO_CODE = {name: code for code, names in _AMINO_ACIDS.items() for name in names.split()}
+#: Words standing for one character of a short form that they do not begin with: numbers ("two-dimensional
+#: (2D)", "third generation (3G)") and amino acids, which short forms write in their one-letter code
+#: ("arginine/serine (RS)", "Asp" for D).
+_ALIAS_WORDS = {
+    **{word: str(number) for number, words in _NUMBER_WORDS.items() if number < 10 for word in words},
+    **{name: code for name, code in _AMINO_CODE.items() if name[0] != code},
+}
+_ALIAS_WORD = re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(_ALIAS_WORDS, key=len, reverse=True)) + r")(?![^\W\d_])",
+                         re.IGNORECASE)
+#: A residue substitution written out before its short form: "His46Cys (H46C)", "Leu-169 to Phe (L169F)".
+_THREE_LETTER = "|".join(name.capitalize() for name in _AMINO_CODE if len(name) == 3)
+_SUBSTITUTION = re.compile(
+    r"(?<![\w-])(" + _THREE_LETTER + r")-?(\d+)(?:\s*(?:to|→|->|-->|>)\s*|-)?(" + _THREE_LETTER + r")\s*$"
+)
+
+
+#: Chemical and biochemical prefixes a short form leaves out: "ferricytochrome c (Cc)", "1alpha,25-
+#: dihydroxyvitamin D3 receptor (VDR)", "apolipoprotein E (LpE)".
+_CHEMICAL_PREFIX = re.compile(
+    r"(?<![^\W\d_])(?:ferri|ferro|apo|holo|iso|(?:di|tri|tetra)?hydro(?:xy)?|(?:di)?deoxy|phospho)(?=[a-z]{4})"
+)
+
+
+def _stem_starts(window: str) -> set[int]:
+    """Offsets in `window` where a word's stem begins after a chemical prefix: the short form's first character
+    may begin that stem as well as a word."""
+    return {m.end() for m in _CHEMICAL_PREFIX.finditer(window)}
+
+
+def _latin(ch: str) -> str:
+    ch = ch.lower()
+    return _GREEK_TO_LATIN.get(ch, ch)
+
+
+def _word_aliases(window: str) -> dict[int, str]:
+    """Offsets in `window` where a word standing for a character begins, and that character."""
+    return {m.start(): _ALIAS_WORDS[m.group().lower()] for m in _ALIAS_WORD.finditer(window)}
+
+
+def _starts_with_lone_letter(text: str, start: int) -> bool:
+    """A lone small letter ends the name before it ("cytochrome c", "vitamin k") rather than beginning one: "c
+    oxidase (COX)" is read as "cytochrome c oxidase" when that spells the short form as well."""
+    return text[start:start + 1].islower() and text[start:start + 1] != "a" and text[start + 1:start + 2].isspace()
 
 
 def _match_long_form(short: str, text: str, start: int, end: int, anchored: bool = False) -> _Match | None:
@@ -306,15 +420,19 @@ def _match_long_form(short: str, text: str, start: int, end: int, anchored: bool
 
 def _uncovered_words(text: str, match: _Match) -> int:
     """Content words of the long form that give the short form no character ("cortical" in "cortical ER");
-    function words, numbers, Roman numerals and single letters are not counted."""
+    function words, numbers, Roman numerals and single letters are not counted, nor the head noun of a numbered
+    name, which short forms leave out ("coat protein complex II (COPII)")."""
     count = 0
     matched = set(match.positions)
-    for word in re.finditer(r"[^\s\-/]+", text[match.start:match.end]):
+    words = list(re.finditer(r"[^\s\-/]+", text[match.start:match.end]))
+    for index, word in enumerate(words):
         token = word.group().strip("(),.;:'\"[]")
         if len(token) < 2 or token.lower() in FUNCTION_WORDS or not token.isalpha() or _ROMAN.fullmatch(token):
             continue
         if not any(match.start + p in matched for p in range(word.start(), word.end())):
-            count += 1
+            last = words[-1].group()
+            if not (index == len(words) - 2 and (last.isdigit() or last.isupper() and _ROMAN.fullmatch(last))):
+                count += 1
     return count
 
 
@@ -414,30 +532,35 @@ def _contains_short_form(long: str, short: str) -> bool:
     return False
 
 
-_NUMBER_WORDS = {
-    1: ("one", "first", "single"), 2: ("two", "second", "double"), 3: ("three", "third", "triple"),
-    4: ("four", "fourth"), 5: ("five", "fifth"), 6: ("six", "sixth"), 7: ("seven", "seventh"),
-    8: ("eight", "eighth"), 9: ("nine", "ninth"), 10: ("ten", "tenth"),
-}
+
+
+_ROMAN_VALUES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 def _number_of(short: str) -> int | None:
+    """The short form's number: its last digits ("Hsp70"), or the Roman numeral it ends with ("TTF-I")."""
     numbers = re.findall(r"\d+", short)
-    return int(numbers[-1]) if numbers else None
+    if numbers:
+        return int(numbers[-1])
+    roman = _ROMAN_SUFFIX.fullmatch(short)
+    if roman:
+        return _ROMAN_VALUES.index(short[len(roman.group(1)):].strip(" -")) + 1
+    return None
 
 
 def _numbers_in(long: str) -> set[int]:
     """The numbers a long form writes in digits or Roman numerals ("topoisomerase III" -> {3})."""
     found = {int(n) for n in re.findall(r"\d+", long)}
     for word in re.findall(r"[^\W\d_]+", long):
-        if word in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"):
-            found.add(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X").index(word) + 1)
+        if word in _ROMAN_VALUES:
+            found.add(_ROMAN_VALUES.index(word) + 1)
     return found
 
 
 def _number_before(text: str, start: int, number: int | None) -> int:
     """A short form's number written just before its long form belongs to it: "70-kD heat shock protein
-    (Hsp70)", "type 1 protein phosphatase (PP1)", "first nucleotide binding domain (NBD1)"."""
+    (Hsp70)", "type 1 protein phosphatase (PP1)", "first nucleotide binding domain (NBD1)", "type III
+    hexokinase (HKIII)"."""
     if number is None:
         return start
     previous = re.search(r"(\S+)\s+$", text[max(0, start - 40):start])
@@ -445,21 +568,45 @@ def _number_before(text: str, start: int, number: int | None) -> int:
         return start
     word = previous.group(1)
     word_start = start - len(previous.group(0))
-    if str(number) in re.findall(r"\d+", word) or word.lower() in _NUMBER_WORDS.get(number, ()):
-        before = re.search(r"(\S+)\s+$", text[max(0, word_start - 20):word_start])
-        if word.isdigit() and before and before.group(1).lower() in ("type", "class", "group", "subtype"):
-            return word_start - len(before.group(0))
-        return word_start
-    return start
+    if not _writes_number(word, number):
+        return start
+    before = re.search(r"(\S+)\s+$", text[max(0, word_start - 20):word_start])
+    if (word.isdigit() or word in _ROMAN_VALUES) and before and before.group(1).lower() in _NUMBER_KINDS:
+        return word_start - len(before.group(0))
+    return word_start
+
+
+_NUMBER_KINDS = frozenset({"type", "class", "group", "subtype"})
+
+
+def _writes_number(word: str, number: int) -> bool:
+    """Does `word` write `number`: in digits ("70-kD"), in letters ("first") or as a Roman numeral ("III")?"""
+    roman = _ROMAN_VALUES[number - 1] if 1 <= number <= len(_ROMAN_VALUES) else None
+    return str(number) in re.findall(r"\d+", word) or word.lower() in _NUMBER_WORDS.get(number, ()) or word == roman
+
+
+def _in_capitals(word: str) -> bool:
+    """"WAS" in "WAS protein (WASP)" is a name in capitals, not the verb "was"."""
+    return len(word) > 1 and word.isupper()
 
 
 def _has_plain_word(long: str) -> bool:
     """A long form has a word of three letters or more, not in capitals and not a function word: "Ntc90p",
-    "RVS167, LAS17" and "Galpha-GTP" are names, not long forms."""
-    for word in re.split(r"[\s\-/,;:()\[\]'\"]+", long):
+    "RVS167, LAS17" and "Galpha-GTP" are names, not long forms. A name written all in capitals, as plant genes
+    are ("SHOOT MERISTEMLESS"), has two words of five letters or more, with vowels."""
+    words = re.split(r"[\s\-/,;:()\[\]'\"]+", long)
+    for word in words:
         if len(word) >= 3 and word.isalpha() and not word.isupper() and word.lower() not in FUNCTION_WORDS:
             return True
+    if not any(ch.islower() for ch in long):
+        spelled = [w for w in words if len(w.rstrip("0123456789")) >= 5 and re.search("[AEIOUY]", w)]
+        return len(spelled) >= 2 and all(w.rstrip("0123456789").isalpha() for w in spelled)
     return False
+
+
+def _clipped(short: str, long: str) -> bool:
+    """Is the short form the start of the long form's one word, clipped ("topoisomerase (topo)")?"""
+    return " " not in long and long.lower().startswith(short.lower()) and len(long) >= len(short) + 3
 
 
 def _inside_function_word(text: str, position: int) -> bool:
@@ -515,7 +662,7 @@ def _accept_long_form(text: str, short: str, variant: str, match: _Match, strict
         words[0][0].isupper() and match.initials == len(match.positions)
     ):
         return None  # "the cells (TC)"; but "The Scripps Research Institute (TSRI)"
-    if not any(ch.islower() for ch in long) and len(words) < 2:
+    if not any(ch.islower() for ch in long) and len(re.split(r"[\s-]+", long.strip())) < 2:
         return None
     if _contains_short_form(long, short) or not _has_plain_word(long):
         return None
@@ -539,24 +686,61 @@ def _accept_long_form(text: str, short: str, variant: str, match: _Match, strict
         if not numbers and not strict:
             start = _number_before(text, start, number)
             long = text[start:end]
-    if variant.isalpha() and variant.islower() and len(variant) >= 4 and match.initials < 2:
+    if variant.isalpha() and variant.islower() and len(variant) >= 4 and match.initials < 2 and not _clipped(
+        variant, long
+    ):
         return None  # "iron (interactions)": a lower-case word needs at least two words to spell it
     if strict and not _every_word_spells(variant, long):
         return None
+    if not strict:
+        start = _initial_out_of_order(text, variant, match, start)
     return start, end
+
+
+def _initial_out_of_order(text: str, short: str, match: _Match, start: int) -> int:
+    """Names of institutions may take a capital out of order ("Swiss Institute for Experimental Cancer Research
+    (ISREC)"): when a name in capitals follows a capitalised word that begins with a capital of the short form the
+    name only finds as a small letter inside a word, that word belongs to the name."""
+    previous = re.search(r"(?<!\S)([A-Z][a-z]{2,})[ \t]+$", text[max(0, start - 40):start])
+    if not previous or not text[start:start + 1].isupper() or previous.group(1).lower() in common_words():
+        return start
+    letters = [ch for ch in short if ch.isalnum()]
+    inside = {ch for ch, p in zip(letters, match.positions) if ch.isupper() and text[p].islower() and p > start
+              and text[p - 1].isalnum()}
+    return start - len(previous.group()) if previous.group(1)[0] in inside else start
 
 
 def _long_form_before(text: str, short: str, end: int, strict: bool = False) -> tuple[int, int] | None:
     """The long form ending at `end` for `short` (or one of its variants), or None."""
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    quoted = _quoted_phrase(text, end)
     while end > 0 and text[end - 1] in ",\"”’' \t":
         end -= 1
     window = _long_form_window(text, end, _max_words(short))
     for variant in _short_form_variants(short, stems=not strict):
+        if quoted and not strict:  # "named 'regulator of the ATPase of vacuolar membranes' (RAVE)"
+            match = _match_long_form(variant, text, quoted, end, anchored=True)
+            if match is not None and match.start == quoted and match.initials == len(match.positions):
+                return _trim_long(text, quoted, end)
         for match in _long_form_matches(variant, text, window, end):
             span = _accept_long_form(text, short, variant, match, strict)
             if span is not None:
                 return span
     return None
+
+
+def _quoted_phrase(text: str, end: int) -> int | None:
+    """Where the quoted phrase ending at `end` begins ("named 'quoted phrase'"), if one does, within a sentence.
+    Quotation marks set a name off whole, so its words may outnumber Schwartz & Hearst's bound; every character
+    of the short form must then begin a word of it."""
+    if end == 0 or text[end - 1] not in "\"”’'":
+        return None
+    opening = {"”": "“", "’": "‘"}.get(text[end - 1], text[end - 1])
+    start = text.rfind(opening, max(0, end - _MAX_BRACKET_CHARS), end - 1)
+    if start < 0 or (start > 0 and text[start - 1].isalnum()) or re.search(r"[.!?;]\s", text[start:end]):
+        return None
+    return start + 1
 
 
 # ---- Brackets: "long form (SF)" and "SF (long form)" -------------------------------------------------------------
@@ -588,9 +772,30 @@ def _bracket_definitions(text: str) -> Iterator[Definition]:
             continue  # part of a name: "TAF(II)", "Su(fu)", "p40(phox)"
         definition = _long_then_short(text, open_index, close_index) or _short_then_long(
             text, open_index, close_index
-        )
+        ) or _letter_symbol(text, open_index, close_index)
         if definition is not None:
             yield definition
+
+
+def _letter_symbol(text: str, open_index: int, close_index: int) -> Definition | None:
+    """"the large (L), middle (M) and small (S) proteins", "the Origin (O)": a single capital in brackets after a
+    word it begins (or whose stem it begins, "tetrahydrofuran (F)") names what that word names. Schwartz & Hearst
+    leave one-letter short forms out; only the word right before the brackets is taken, and only an ordinary word
+    (no name in capitals, no function word)."""
+    inner = text[open_index + 1:close_index].strip()
+    if len(inner) != 1 or not inner.isupper():
+        return None
+    word = re.search(r"(?<![\w\-])([^\W\d_]{3,})\s*$", text[max(0, open_index - 40):open_index])
+    if not word or word.group(1).isupper():
+        return None
+    stems = {0} | _stem_starts(word.group(1))  # "tetrahydrofuran (F)"
+    if not any(word.group(1)[k].upper() == inner for k in stems):
+        return None
+    if word.group(1).lower() in FUNCTION_WORDS or word.group(1).lower() in _CLAUSE_WORDS:
+        return None
+    short_start = text.index(inner, open_index)
+    long_end = open_index - (len(word.group()) - len(word.group(1)))
+    return _make(text, (short_start, short_start + 1), (long_end - len(word.group(1)), long_end), "long (short)")
 
 
 def _inner_short_forms(text: str, open_index: int, close_index: int) -> list[tuple[int, int]]:
@@ -635,13 +840,130 @@ def _long_then_short(text: str, open_index: int, close_index: int) -> Definition
         short = text[short_span[0]:short_span[1]]
         if not _looks_like_abbreviation(short):
             continue
-        long_span = _long_form_before(text, short, open_index)
+        long_span = _long_form_before(text, short, open_index) or _long_form_of_either(text, short, open_index)
         if long_span is not None:
             reported = short_span
             if short_span != spans[0] and re.fullmatch(r"\(\S{1,2}\)", text[short_span[1]:spans[0][1]]):
                 reported = spans[0]  # "PP1(C)": a bracketed subscript is part of the name
             return _make(text, reported, long_span, "long (short)")
+    if spans:
+        return _written_out(text, spans[0], open_index)
     return None
+
+
+def _written_out(text: str, short_span: tuple[int, int], open_index: int) -> Definition | None:
+    """Short forms that abbreviate by convention rather than by spelling: a residue substitution ("His46Cys
+    (H46C)"), a yeast protein named after its gene ("protein Sir2 (Sir2p)"), a pair of numbered names ("Myo3p and
+    Myo5p (Myo3/5p)"), a name inverted round "of" ("DNA-binding domain of Gal4 (GBD)") or round "-like" ("Sm-like
+    (Lsm)")."""
+    for convention in (_substitution, _yeast_protein, _numbered_pair, _inverted_of, _like_family):
+        definition = convention(text, short_span, open_index)
+        if definition is not None:
+            return definition
+    return None
+
+
+def _yeast_protein(text: str, short_span: tuple[int, int], open_index: int) -> Definition | None:
+    """"protein Sir2 (Sir2p)", "the Sir2 protein (Sir2p)": a yeast protein's "p" stands for "protein"."""
+    short = text[short_span[0]:short_span[1]]
+    if not _YEAST_PROTEIN.fullmatch(short):
+        return None
+    gene = re.escape(short[:-1])
+    written = re.search(
+        r"(?<!\S)(?:protein\s+" + gene + r"|" + gene + r"\s+protein)\s*$", text[max(0, open_index - 40):open_index],
+        re.IGNORECASE,
+    )
+    if not written:
+        return None
+    start = open_index - len(written.group())
+    return _make(text, short_span, _trim_long(text, start, open_index), "long (short)")
+
+
+def _numbered_pair(text: str, short_span: tuple[int, int], open_index: int) -> Definition | None:
+    """"Myo3p and Myo5p (Myo3/5p)": one short form for two members of a family, written out before it."""
+    pair = re.fullmatch(r"([A-Za-z][A-Za-z-]*)(\d+)/(\d+)([A-Za-z]*)", text[short_span[0]:short_span[1]])
+    if not pair:
+        return None
+    stem, first, second, suffix = pair.groups()
+    names = [re.escape(stem + number + suffix) for number in (first, second)]
+    written = re.search(r"(?<!\S)" + names[0] + r",?\s+(?:and|or)\s+" + names[1] + r"\s*$",
+                        text[max(0, open_index - 60):open_index])
+    if not written:
+        return None
+    start = open_index - len(written.group())
+    return _make(text, short_span, _trim_long(text, start, open_index), "long (short)")
+
+
+def _like_family(text: str, short_span: tuple[int, int], open_index: int) -> Definition | None:
+    """"Sm-like (Lsm)": a family "like" another is named with an L before the other's name."""
+    like = re.search(r"(?<!\S)\S+-like\s*$", text[max(0, open_index - 40):open_index])
+    if not like or not _names_like(text[short_span[0]:short_span[1]], like.group().strip()):
+        return None
+    start = open_index - len(like.group())
+    return _make(text, short_span, _trim_long(text, start, open_index), "long (short)")
+
+
+def _names_like(short: str, long: str) -> bool:
+    """Is `short` "L" and the name in "<name>-like" ("Lsm", "Sm-like")?"""
+    return long.endswith("-like") and short[:1] in "Ll" and _strip_plural(short[1:]).lower() == long[:-5].lower()
+
+
+def _inverted_of(text: str, short_span: tuple[int, int], open_index: int) -> Definition | None:
+    """"DNA-binding domain of Gal4 (GBD)": the short form spells "Gal4 DNA-binding domain", the name after "of"
+    first. Only for a name after "of" (a capital or a digit in it) that gives the short form its first letter."""
+    short = text[short_span[0]:short_span[1]]
+    rest = short[1:]
+    named = re.search(r"\s+of\s+(?:the\s+)?([^\W_][\w-]*)\s*$", text[max(0, open_index - 40):open_index])
+    if len(rest) < 2 or not _looks_like_acronym(short) or not named:
+        return None
+    name = named.group(1)
+    if name[0].lower() != short[0].lower() or not any(ch.isupper() or ch.isdigit() for ch in name[1:]):
+        return None
+    of_start = open_index - len(named.group())
+    span = _long_form_before(text, rest, of_start)
+    if span is None:
+        return None
+    start = span[0]
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([":
+        start -= 1  # the whole of "DNA-binding": in front of "of" no fusion protein is named
+    return _make(text, short_span, _trim_long(text, start, open_index), "long (short)")
+
+
+def _long_form_of_either(text: str, short: str, end: int) -> tuple[int, int] | None:
+    """"bullous pemphigoid antigen (BP180/BPAG2)": a slash between two names of one thing (each with a capital
+    and two characters or more) lets the long form spell either, if it spells the other but for its number too; a
+    name written before that long form is part of it ("ISO Technical Specifications (ISO/TS)"). A long form with
+    a slash of its own must spell both, and one with a comma is a list."""
+    parts = short.split("/")
+    if len(parts) != 2 or not all(sum(ch.isalnum() for ch in p) >= 2 and _looks_like_acronym(p) for p in parts):
+        return None
+    for part, other in (parts, parts[::-1]):
+        span = _long_form_before(text, part, end)
+        if span is None or re.search(r"/|,\s", text[span[0]:span[1]]):
+            continue
+        before = re.search(r"(\S+)\s+$", text[max(0, span[0] - 20):span[0]])
+        if before and before.group(1) == other:
+            span = span[0] - len(before.group()), span[1]
+        # The other name must be one for the same thing: the long form spells it too, but for its number
+        # ("bullous pemphigoid antigen" spells BPAG), unlike "Transport Layer Security (TLS/SSL)".
+        stem = _TRAILING_NUMBER.fullmatch(other)
+        if _match_long_form(stem.group(1) if stem else other, text, span[0], span[1]) is not None:
+            return span
+    return None
+
+
+def _substitution(text: str, short_span: tuple[int, int], open_index: int) -> Definition | None:
+    """"His46Cys (H46C)", "Leu-169 to Phe (L169F)": a residue substitution and its one-letter short form, which
+    spells the residues by their codes, not by their letters."""
+    short = re.fullmatch(r"([A-Z])(\d+)([A-Z])", text[short_span[0]:short_span[1]])
+    written = _SUBSTITUTION.search(text, max(0, open_index - 40), open_index)
+    if not short or not written:
+        return None
+    before, number, after = written.group(1).lower(), written.group(2), written.group(3).lower()
+    if (_AMINO_CODE[before], number, _AMINO_CODE[after]) != (short.group(1).lower(), short.group(2),
+                                                            short.group(3).lower()):
+        return None
+    return _make(text, short_span, (written.start(), written.end(3)), "long (short)")
 
 
 def _short_then_long(text: str, open_index: int, close_index: int) -> Definition | None:
@@ -675,10 +997,32 @@ def _short_then_long(text: str, open_index: int, close_index: int) -> Definition
     parts = [short_start + m.end() for m in re.finditer(r"[/-]", text[short_start:short_end])]
     starts = [short_start] + parts[-1:]
     for start in starts:
-        span = _long_form_inside(text, start, short_end, long_start, long_end)
-        if span is not None:
-            return _make(text, (start, short_end), span, "short (long)")
+        if _names_like(text[start:short_end], text[long_start:long_end]):  # "Lsm (Sm-like)"
+            return _make(text, (start, short_end), (long_start, long_end), "short (long)")
+        for spelled_from, reported_from in _long_starts(text, text[start:short_end], long_start, long_end):
+            span = _long_form_inside(text, start, short_end, spelled_from, long_end)
+            if span is not None:
+                return _make(text, (start, short_end), (reported_from, span[1]), "short (long)")
     return None
+
+
+_LOCANTS = re.compile(r"(?:\d+['’]?,\s?)*\d+['’]?(?:-|\s+)(?=[^\W\d_])")
+_NAMING = re.compile(r"\b(?:as|called|named|termed)\s+(?:the\s+)?")
+
+
+def _long_starts(text: str, short: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the long form filling text[start:end] may begin to spell the short form, and where it begins as
+    reported: at `start`; after locants the short form does not spell, which belong to it ("cAMP (3',5'-cyclic
+    adenosine monophosphate)"); after the last naming verb ("eIF6 (first named, in older terms, eukaryotic
+    initiation factor 6)"), which does not."""
+    starts = [(start, start)]
+    locants = _LOCANTS.match(text, start, end)
+    if locants and not any(ch.isdigit() for ch in short):
+        starts.append((locants.end(), start))
+    naming = list(_NAMING.finditer(text, start, end))
+    if naming:
+        starts.append((naming[-1].end(), naming[-1].end()))
+    return starts
 
 
 def _long_form_inside(text: str, short_start: int, short_end: int, long_start: int, long_end: int):

@@ -38,6 +38,11 @@ WEIGHT_DOMAIN, WEIGHT_UNIT = 1.0, 1.0
 FIELDS = ("news", "sci-tech", "business")
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
 MAX_ALTERNATIVES = 4
+#: Senses with a prior below this come from the big derived jargon lists (FOLDOC, V.E.R.A., NetBSD) and need
+#: support from the article before they are shown as the meaning (see `_plausible`).
+JARGON_WEIGHT = 0.35
+#: How far around a mention the words of an expansion count (about two sentences each way).
+NEARBY_CHARS, MAX_NEARBY_MENTIONS = 400, 50
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -80,7 +85,12 @@ def build_glossary(
     def is_known(form: str) -> bool:
         return form_key(form) in defined or bundled.knows(form) or user_entry(form) is not None
 
-    groups = _group_mentions(find_acronyms(text, is_known))
+    def is_unit(form: str) -> bool:
+        return any(sense.kind == "unit" for sense in bundled.senses(form))
+
+    initials = _initials_of_people(entities)
+    mentions = [m for m in find_acronyms(text, is_known, is_unit) if m.start not in initials]
+    groups = _group_mentions(mentions)
     for definition in definitions:  # a defined short form is a mention even where the finder doubted it
         group = groups.setdefault(form_key(definition.short), _Group(form_key(definition.short), Counter(), []))
         span = (definition.short_start, definition.short_end)
@@ -99,7 +109,10 @@ def build_glossary(
         for other, vote in votes.items():
             if other != key:
                 others.update(vote)
-        group_context = replace(context, fields=_field_shares(others), after_number=_after_number(text, group.mentions))
+        group_context = replace(
+            context, fields=_field_shares(others), after_number=_after_number(text, group.mentions),
+            nearby=_words_near(text, group.mentions),
+        )
         entries[key] = _resolve_acronym(
             term, key, group, defined.get(key), user_entry(term), senses_of[key], group_context, labels
         )
@@ -112,6 +125,17 @@ def build_glossary(
 
 
 # -- acronyms ------------------------------------------------------------------------------------------------
+
+
+def _initials_of_people(entities: Sequence[Entity]) -> set[int]:
+    """Where a person's name begins with initials ("AP McCoy", "C.S. Lewis"): capitals there are not acronyms."""
+    starts = set()
+    for entity in entities:
+        first, _, rest = entity.text.partition(" ")
+        letters = first.replace(".", "")
+        if entity.label == "PERSON" and rest and 1 < len(letters) <= 3 and letters.isalpha() and letters.isupper():
+            starts.add(entity.start)
+    return starts
 
 
 def _group_mentions(mentions: Iterable[AcronymMention]) -> dict[str, _Group]:
@@ -147,15 +171,32 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
             term, "acronym", user.expansion, description, "user", 0.85, mentions,
             tuple(_without(bundled_alternatives, user.expansion)),
         )
-    if ranked:
-        best, confidence = ranked[0]
+    plausible = [(sense, confidence) for sense, confidence in ranked if _plausible(sense, context)]
+    if plausible:
+        best, confidence = plausible[0]
+        bundled_alternatives = [a for a in bundled_alternatives if a.expansion != best.expansion]
+        bundled_alternatives.insert(0, Alternative(best.expansion, "bundled", round(confidence, 3)))
         # A name that is not short for anything (the newspaper Dawn) is an organisation, not an acronym.
         kind = "organisation" if name_key(best.short) == name_key(best.expansion) else "acronym"
         return GlossaryEntry(
             term, kind, best.expansion, best.description, "bundled", round(confidence, 3), mentions,
             tuple(bundled_alternatives[1:]),
         )
-    return GlossaryEntry(term, "acronym", None, None, "text", 0.0, mentions, ())
+    # No meaning fits well enough: the possible ones stay visible as alternatives.
+    return GlossaryEntry(term, "acronym", None, None, "text", 0.0, mentions, tuple(bundled_alternatives))
+
+
+def _plausible(sense: Sense, context: "_Context") -> bool:
+    """Whether a sense may be shown as the meaning. Jargon from the big derived lists (a low prior) must have
+    support: the article is about its field, or the expansion's words are around the mentions. Otherwise a
+    sports story's "RAC" would read "Random Access Channel"; better to show no meaning and list it as a possibility.
+    """
+    if sense.weight >= JARGON_WEIGHT or sense.domain not in FIELDS or not context.fields:
+        return True
+    if context.fields.get(sense.domain, 0.0) >= 0.5:
+        return True
+    words = _distinctive_words(sense.expansion)
+    return bool(words) and sum(w in context.nearby for w in words) * 2 >= len(words)
 
 
 def _without(alternatives: list[Alternative], expansion: Optional[str]) -> list[Alternative]:
@@ -184,11 +225,21 @@ def _field_votes(senses: Sequence[Sense], definition: Optional[Definition]) -> C
         wanted = name_key(definition.long)
         senses = [s for s in senses if name_key(s.expansion) == wanted]
     weights = Counter()
-    for sense in senses:
+    for sense in senses:  # the best sense of each field: eight parties called AD are not eight votes for news
         if sense.domain in FIELDS and sense.kind not in PLACE_KINDS:
-            weights[sense.domain] += max(sense.weight, 0.05)
+            weights[sense.domain] = max(weights[sense.domain], sense.weight, 0.05)
     total = sum(weights.values())
     return Counter({field: weight / total for field, weight in weights.items()}) if total else Counter()
+
+
+def _words_near(text: str, mentions: Sequence[Mention]) -> frozenset:
+    """The words around an acronym's mentions: an expansion's words count as a clue only there, since common
+    words ("access", "point") turn up somewhere in any long article."""
+    words = set()
+    for mention in mentions[:MAX_NEARBY_MENTIONS]:
+        window = text[max(0, mention.start - NEARBY_CHARS):mention.end + NEARBY_CHARS]
+        words.update(w.lower() for w in _WORD.findall(window))
+    return frozenset(words)
 
 
 def _after_number(text: str, mentions: Sequence[Mention]) -> float:
@@ -219,6 +270,7 @@ class _Context:
     lowered: str
     fields: Optional[dict] = None
     after_number: float = 0.0
+    nearby: frozenset = frozenset()
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "_Context":
@@ -246,6 +298,10 @@ def _rank_senses(senses: Sequence[Sense], context: _Context, labels: Counter) ->
     return ranked
 
 
+def _distinctive_words(expansion: str) -> list[str]:
+    return [w for w in (w.lower() for w in _WORD.findall(expansion)) if len(w) > 2 and w not in _common()]
+
+
 def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
     """prior + country fit + share of the expansion's words in the article + agreement with spaCy's label."""
     score = WEIGHT_PRIOR * sense.weight
@@ -259,9 +315,9 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
             score += WEIGHT_COUNTRY * (share - 0.25)
     # Words of the expansion in the article count only when they are distinctive: "people" and "party" occur
     # everywhere, "syndication" or "Pakhtunkhwa" do not.
-    words = [w for w in (w.lower() for w in _WORD.findall(sense.expansion)) if len(w) > 2 and w not in _common()]
+    words = _distinctive_words(sense.expansion)
     if words:
-        score += WEIGHT_WORDS * sum(w in context.words for w in words) / len(words)
+        score += WEIGHT_WORDS * sum(w in context.nearby for w in words) / len(words)
     if len(sense.expansion) > 6 and " ".join(sense.expansion.lower().split()) in context.lowered:
         score += WEIGHT_PHRASE  # the article spells the whole expansion out somewhere
     if context.fields:
