@@ -166,3 +166,20 @@ def test_glossary_in_the_json_contract(tmp_path):
     assert_valid_analysis(data)
     entry = next(g for g in data["glossary"] if g["term"] == "RFA")
     assert entry["expansion"] == "Regional Flood Authority" and entry["source"] == "text"
+
+
+def test_the_articles_words_tell_its_field_when_no_other_acronym_does():
+    text = (
+        "The news server speaks NNTP to every newsreader. Its spool keeps articles in a cyclical buffer, the "
+        "software was rewritten in C for speed, and its compiler flags are tuned for the network code."
+    )
+    entries, _ = _entries(text)
+    assert entries["NNTP"].expansion == "Network News Transfer Protocol"
+
+
+def test_a_computing_sense_with_no_support_is_offered_but_not_asserted():
+    text = "Professor Jane Doe, director of the RAC Foundation, said motorists would welcome the ruling on parking."
+    entries, _ = _entries(text)
+    rac = entries["RAC"]
+    assert rac.expansion is None
+    assert rac.alternatives, "the possible meanings stay listed"

@@ -95,6 +95,8 @@ class BundledGlossary:
         self._kinds: list[str] = index["kinds"]
         self._sources: list[str] = index["sources"]
         self._domains: list[str] = index["domains"]
+        self._field_names: list[str] = index["fields"]
+        self._field_counts: dict[str, list[int]] = index["field_words"]
         self._rows: list[list] = index["senses"]
         exact: dict[str, list[int]] = {}
         folded: dict[str, list[int]] = {}
@@ -137,6 +139,19 @@ class BundledGlossary:
         """
         numbers = self._by_name.get(name_key(name), [])
         return [self._sense(n) for n in sorted(numbers, key=lambda n: (-self._rows[n][6], n))]
+
+    @cached_property
+    def field_words(self) -> dict[str, dict[str, float]]:
+        """Words that lean to one field, with their share in each (see `desktop.core.glossary.fields`)."""
+        fields = self._field_names
+        return {
+            word: {field: n / sum(counts) for field, n in zip(fields, counts) if n}
+            for word, counts in self._field_counts.items()
+        }
+
+    def all_senses(self):
+        """Every sense in index order; for tools and for models built from the glossary itself."""
+        return (self._sense(number) for number in range(len(self._rows)))
 
     def short_forms(self) -> list[str]:
         """Every distinct short form as written in the sources, sorted; for checks and tools."""

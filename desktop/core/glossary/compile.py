@@ -23,7 +23,15 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Iterable, Optional
 
-from desktop.core.glossary.bundled import INDEX_FORMAT, KINDS, form_key, index_path, name_key
+from desktop.core.glossary.bundled import (
+    INDEX_FORMAT,
+    KINDS,
+    Sense,
+    form_key,
+    index_path,
+    name_key,
+)
+from desktop.core.glossary.fields import FIELDS, word_field_counts
 from desktop.resources import resource_path
 
 COLUMNS = ("short_form", "expansion", "kind", "countries", "description", "source", "weight")
@@ -220,8 +228,12 @@ def index_text(rows: list[Row]) -> str:
         if row.aliases:
             cells.append(sorted(row.aliases))
         lines.append(json.dumps(cells, ensure_ascii=False, separators=(",", ":")))
+    field_words = word_field_counts(
+        Sense(r.short, r.expansion, r.kind, r.countries, r.description, r.source, r.weight, r.domain) for r in rows
+    )
     head = json.dumps(
-        {"format": INDEX_FORMAT, "kinds": list(KINDS), "sources": list(SOURCES), "domains": list(DOMAINS)},
+        {"format": INDEX_FORMAT, "kinds": list(KINDS), "sources": list(SOURCES), "domains": list(DOMAINS),
+         "fields": list(FIELDS), "field_words": field_words},
         ensure_ascii=False, separators=(",", ":"),
     )
     return head[:-1] + ',"senses":[\n' + ",\n".join(lines) + "\n]}\n"

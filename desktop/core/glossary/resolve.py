@@ -24,8 +24,10 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from desktop.core.acronyms import AcronymMention, common_words, find_acronyms
 from desktop.core.definitions import Definition, find_definitions
+from desktop.core.glossary import fields
 from desktop.core.glossary.bundled import BundledGlossary, Sense, form_key, name_key
 from desktop.core.glossary.context import article_countries
+from desktop.core.glossary.fields import FIELDS
 from desktop.core.model import Alternative, Entity, GlossaryEntry, Mention
 
 #: Kinds of bundled sense that spaCy should call ORG, GPE or LOC when it mislabels them.
@@ -34,13 +36,13 @@ PLACE_KINDS = {"region", "place"}  # spaCy's GPE/LOC agree with these when choos
 #: How much each clue counts when choosing among bundled senses (see `_score_sense`).
 WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_PHRASE, WEIGHT_KIND = 1.0, 2.0, 1.5, 1.0, 0.25
 WEIGHT_DOMAIN, WEIGHT_UNIT = 1.0, 1.0
-#: Fields that say what an article is about; "general" senses (e.g., km) fit any article and vote for none.
-FIELDS = ("news", "sci-tech", "business")
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
 MAX_ALTERNATIVES = 4
 #: Senses with a prior below this come from the big derived jargon lists (FOLDOC, V.E.R.A., NetBSD) and need
 #: support from the article before they are shown as the meaning (see `_plausible`).
 JARGON_WEIGHT = 0.35
+#: How far above an even split an article's share of a field must be for the article to lean to that field.
+LEAN_MARGIN = 0.1
 #: How far around a mention the words of an expansion count (about two sentences each way).
 NEARBY_CHARS, MAX_NEARBY_MENTIONS = 400, 50
 
@@ -100,17 +102,20 @@ def build_glossary(
 
     context = _Context.of(text, entities)
     senses_of = {key: bundled.senses(group.surfaces.most_common(1)[0][0]) or bundled.senses(key) for key, group in groups.items()}
-    votes = {key: _field_votes(senses_of[key], defined.get(key)) for key in groups}
+    votes = {
+        key: fields.acronym_votes(senses_of[key], defined[key].long if key in defined else None) for key in groups
+    }
+    text_votes = fields.word_votes(context.words, bundled)
     entries: dict[str, GlossaryEntry] = {}
     for key, group in groups.items():
         term = group.surfaces.most_common(1)[0][0]
         labels = context.labels_at(group.mentions)
-        others = Counter()
+        others = Counter(text_votes)
         for other, vote in votes.items():
             if other != key:
                 others.update(vote)
         group_context = replace(
-            context, fields=_field_shares(others), after_number=_after_number(text, group.mentions),
+            context, fields=fields.shares(others), after_number=_after_number(text, group.mentions),
             nearby=_words_near(text, group.mentions),
         )
         entries[key] = _resolve_acronym(
@@ -128,12 +133,19 @@ def build_glossary(
 
 
 def _initials_of_people(entities: Sequence[Entity]) -> set[int]:
-    """Where a person's name begins with initials ("AP McCoy", "C.S. Lewis"): capitals there are not acronyms."""
+    """Where a person's name begins with initials ("AP McCoy", "C.S. Lewis"): capitals there are not acronyms.
+
+    spaCy does not always call "AP McCoy" a person, so a name whose last word is the surname of a person named
+    elsewhere in the article ("McCoy's trophy") counts too.
+    """
+    surnames = {e.text.split()[-1] for e in entities if e.label == "PERSON" and e.text.split()}
     starts = set()
     for entity in entities:
         first, _, rest = entity.text.partition(" ")
         letters = first.replace(".", "")
-        if entity.label == "PERSON" and rest and 1 < len(letters) <= 3 and letters.isalpha() and letters.isupper():
+        if not (rest and 1 < len(letters) <= 3 and letters.isalpha() and letters.isupper()):
+            continue
+        if entity.label == "PERSON" or (len(rest.split()) == 1 and rest.strip("'’s") in surnames):
             starts.add(entity.start)
     return starts
 
@@ -193,8 +205,9 @@ def _plausible(sense: Sense, context: "_Context") -> bool:
     """
     if sense.weight >= JARGON_WEIGHT or sense.domain not in FIELDS or not context.fields:
         return True
-    if context.fields.get(sense.domain, 0.0) >= 0.5:
-        return True
+    share = context.fields.get(sense.domain, 0.0)
+    if share == max(context.fields.values()) and share >= 1.0 / len(FIELDS) + LEAN_MARGIN:
+        return True  # the article leans to the sense's field
     words = _distinctive_words(sense.expansion)
     return bool(words) and sum(w in context.nearby for w in words) * 2 >= len(words)
 
@@ -211,25 +224,6 @@ def _description_of(expansion: Optional[str], ranked: list[tuple[Sense, float]])
 
 
 # -- choosing among bundled senses ---------------------------------------------------------------------------
-
-
-def _field_votes(senses: Sequence[Sense], definition: Optional[Definition]) -> Counter:
-    """What one acronym says about the article's field: one vote, split over the fields of its senses by prior.
-
-    "One sense per discourse" (Gale, Church and Yarowsky, 1992) extended to fields: an article that uses CPU and
-    ALU is about computing, so its MTA is more likely the computing sense. A form the text defines votes with the
-    field of the sense it matches; a form with senses in several fields splits its vote, so only acronyms that
-    are nearly unambiguous move the balance.
-    """
-    if definition is not None:
-        wanted = name_key(definition.long)
-        senses = [s for s in senses if name_key(s.expansion) == wanted]
-    weights = Counter()
-    for sense in senses:  # the best sense of each field: eight parties called AD are not eight votes for news
-        if sense.domain in FIELDS and sense.kind not in PLACE_KINDS:
-            weights[sense.domain] = max(weights[sense.domain], sense.weight, 0.05)
-    total = sum(weights.values())
-    return Counter({field: weight / total for field, weight in weights.items()}) if total else Counter()
 
 
 def _words_near(text: str, mentions: Sequence[Mention]) -> frozenset:
@@ -250,14 +244,6 @@ def _after_number(text: str, mentions: Sequence[Mention]) -> float:
         before = text[max(0, start - 2):start]
         return before[-1:].isdigit() or (before[-1:] in (" ", "\u00a0") and before[:1].isdigit())
     return sum(follows_number(m.start) for m in mentions) / len(mentions)
-
-
-def _field_shares(votes: Counter) -> dict:
-    """The article's fields as shares summing to 1, smoothed towards even so that one acronym is not a verdict."""
-    prior = 1.0
-    total = sum(votes.values()) + prior
-    return {field: (votes.get(field, 0.0) + prior / len(FIELDS)) / total for field in FIELDS}
-
 
 
 @dataclass(frozen=True)
