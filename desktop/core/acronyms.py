@@ -403,11 +403,31 @@ def find_acronyms(
         if _accept(text, facts, candidate, context, known, confirmed, common):
             mentions.append(AcronymMention(candidate.start, candidate.end, candidate.form))
     if is_known is not None:
+        whole = list(_known_whole_tokens(text, known))
+        if whole:  # "CP/M" and "Wi-Fi" as the glossary writes them, rather than their pieces
+            spans = [(m.start, m.end) for m in whole]
+            mentions = sorted([m for m in mentions if not _overlaps(spans, m)] + whole, key=lambda m: m.start)
         taken = [(m.start, m.end) for m in mentions]
         extra = [m for m in _small_letter_abbreviations(text, known, is_unit or known, common) if not _overlaps(taken, m)]
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions
+
+
+#: A token joined by slashes or hyphens, or beginning with a digit: "CP/M", "I/O", "Wi-Fi", "2B1Q", "4GL".
+_JOINED_TOKEN = re.compile(r"(?<![\w/&-])(?:[\w&]+(?:[/-][\w&]+)+|\d+[A-Za-z][\w]*)(?![\w/&-])")
+
+
+def _known_whole_tokens(text: str, known: Callable[[str], bool]) -> Iterator[AcronymMention]:
+    """Whole tokens the glossary knows as written, which the capital-letter rules would cut into pieces or skip:
+    "CP/M" is not "CP" and "M", "Wi-Fi" is not two title-case words, "4GL" is not a number and a unit."""
+    for match in _JOINED_TOKEN.finditer(text):
+        form = match.group()
+        if len(form) <= _MAX_JOINED_CHARS and any(ch.isupper() for ch in form) and known(form):
+            yield AcronymMention(match.start(), match.end(), form)
+
+
+_MAX_JOINED_CHARS = 12
 
 
 _WEB_DOMAIN_AFTER = re.compile(r"\.(?:com|org|net|gov|edu|int|io|co|uk|pk|in|info|tv)\b", re.IGNORECASE)

@@ -292,3 +292,10 @@ def test_a_word_before_a_full_stop_or_after_a_number_is_not_an_abbreviation():
     text = "He left at 5 am. The vote was 3 in favour. She said it was over."
     glossary = KNOWN | {"am", "in", "over."}
     assert [m.form for m in find_acronyms(text, glossary.__contains__)] == []
+
+
+def test_a_whole_token_the_glossary_knows_wins_over_its_pieces():
+    glossary = KNOWN | {"CP/M", "Wi-Fi", "4GL", "CP"}
+    text = "It ran CP/M, joined the Wi-Fi network and was written in a 4GL; HIV/AIDS and US-led stay split."
+    found = [text[m.start:m.end] for m in find_acronyms(text, glossary.__contains__)]
+    assert found == ["CP/M", "Wi-Fi", "4GL", "HIV", "AIDS", "US"]
