@@ -257,11 +257,10 @@ def _print_human(document: Document, out: TextIO) -> None:
         names = ", ".join(f"{name} ×{count}" if count > 1 else name for name, count in by_label[label].most_common())
         out.write(f"  {label}: {names}\n")
     if document.glossary:
-        sources = {"text": "defined in the text", "bundled": "built-in glossary", "user": "your glossary"}
         out.write("\nGlossary\n")
         for entry in document.glossary:
             meaning = entry.meaning or "(meaning unknown: `precis glossary define` it)"
-            out.write(f"  {entry.term} — {meaning} [{sources.get(entry.source, entry.source)}]\n")
+            out.write(f"  {entry.term} — {meaning} [{entry.origin}]\n")
 
 
 def _run_export(args: argparse.Namespace) -> int:

@@ -72,6 +72,10 @@ class Alternative:
     confidence: float = 0.0
 
 
+#: How each source of a meaning is named to people (the window, the exports and the terminal all say the same).
+ORIGINS = {"text": "defined in this article", "bundled": "Précis's built-in glossary", "user": "your own glossary"}
+
+
 @dataclass(frozen=True)
 class GlossaryEntry:
     """An acronym or organisation, explained, with every place it occurs. Filled in by the glossary."""
@@ -84,6 +88,13 @@ class GlossaryEntry:
     confidence: float
     mentions: tuple[Mention, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
+
+    @property
+    def origin(self) -> str:
+        """Where the meaning came from, in words for people; an acronym with no meaning was only found."""
+        if not self.meaning:
+            return "found in this article; meaning unknown"
+        return ORIGINS.get(self.source, self.source)
 
     @property
     def meaning(self) -> Optional[str]:

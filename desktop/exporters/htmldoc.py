@@ -206,7 +206,7 @@ def _glossary_html(document: Document, article: layout.Article) -> str:
             parts.append(f'<p class="expansion">{escape(layout.squash(entry.expansion))}</p>')
         if entry.description:
             parts.append(f"<p>{escape(layout.squash(entry.description))}</p>")
-        meta = [f"Source: {layout.SOURCE_NAMES.get(entry.source, entry.source)}"]
+        meta = [f"Source: {entry.origin}"]
         count = len(entry.mentions)
         meta.append(f"{count} mention{'s' if count != 1 else ''}")
         back = ""

@@ -17,11 +17,6 @@ from desktop.core import textprep
 from desktop.core.model import Document, GlossaryEntry
 from desktop.exporters import palette
 
-SOURCE_NAMES = {
-    "text": "defined in the article itself",
-    "bundled": "Précis's built-in glossary",
-    "user": "your own glossary",
-}
 KIND_NAMES = {"acronym": "Acronym", "organisation": "Organisation"}
 _SPACES = re.compile(r"\s+")
 
@@ -182,7 +177,7 @@ def definition(entry: GlossaryEntry) -> str:
     if not has_expansion(entry) and not entry.description:
         lines.append(f"{KIND_NAMES.get(entry.kind, entry.kind)} named in the article; no definition found.")
     else:
-        lines.append(f"Source: {SOURCE_NAMES.get(entry.source, entry.source)}.")
+        lines.append(f"Source: {entry.origin}.")
     return "\n".join(lines)
 
 

@@ -57,7 +57,7 @@ def render_markdown(document: Document, *, source: str | None = None) -> str:
         for entry in sorted(document.glossary, key=lambda e: e.term.casefold()):
             meaning = escape(layout.squash(entry.expansion)) if layout.has_expansion(entry) else ""
             description = escape(layout.squash(entry.description or ""))
-            origin = layout.SOURCE_NAMES.get(entry.source, entry.source)
+            origin = entry.origin
             out.append(
                 f"| **{escape(layout.squash(entry.term))}** | {meaning} | {description} | {escape(origin)} "
                 f"| {len(entry.mentions)} |"

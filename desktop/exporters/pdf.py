@@ -502,7 +502,7 @@ class _Builder:
                 self.text(layout.squash(entry.description), self.char_format(points=9.5))
             self.new_block(self.block_format(indent_points=14, bottom=1))
             count = len(entry.mentions)
-            origin = layout.SOURCE_NAMES.get(entry.source, entry.source)
+            origin = entry.origin
             meta = f"Source: {origin} · {count} mention{'s' * (count != 1)}"
             self.text(meta, self.char_format(points=8.5, colour=palette.MUTED))
             if index in first_mention and f"mention-{first_mention[index].id}" in self.placed:

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit
 from desktop.core.model import Document, GlossaryEntry, Mention
 from desktop.ui import colors
 
-SOURCE_LABELS = {"text": "Defined in this article", "bundled": "Built-in glossary", "user": "Your glossary"}
+def source_label(entry: GlossaryEntry) -> str:
+    """Where a meaning came from, as a label: "Defined in this article", "Your own glossary", ..."""
+    return entry.origin[:1].upper() + entry.origin[1:]
+
+
+def possible_meanings(entry: GlossaryEntry, limit: int = 3) -> str:
+    """The glossary's candidates for an acronym none of which fits the article well enough to be asserted."""
+    return ", ".join(a.expansion for a in entry.alternatives[:limit])
 
 
 class Utf16Positions:
@@ -34,10 +41,14 @@ class Utf16Positions:
 def tooltip_html(entry: GlossaryEntry) -> str:
     """What hovering a glossary term shows: the expansion, a one-line description, and where it came from."""
     meaning = html.escape(entry.meaning) if entry.meaning else "<i>No meaning known yet: define it in the glossary.</i>"
+    if not entry.meaning and entry.alternatives:
+        meaning = "<i>no meaning fits this article for certain</i>"
     parts = [f"<b>{html.escape(entry.term)}</b> — {meaning}"]
     if entry.description and entry.description != entry.meaning:
         parts.append(html.escape(entry.description))
-    parts.append(f"<i>{SOURCE_LABELS.get(entry.source, entry.source)}</i>")
+    if not entry.meaning and entry.alternatives:
+        parts.append(f"Possibly: {html.escape(possible_meanings(entry))}")
+    parts.append(f"<i>{source_label(entry)}</i>")
     return "<br>".join(parts)
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import Document, GlossaryEntry
-from desktop.ui.article_view import SOURCE_LABELS
+from desktop.ui.article_view import source_label
 
 
 class GlossaryPanel(QWidget):
@@ -84,7 +84,7 @@ class GlossaryPanel(QWidget):
         self.tree.clear()
         for number, entry in enumerate(document.glossary):
             item = QTreeWidgetItem(
-                [entry.term, entry.meaning or "—", str(len(entry.mentions)), SOURCE_LABELS.get(entry.source, "")]
+                [entry.term, entry.meaning or _unsure(entry), str(len(entry.mentions)), source_label(entry)]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, number)
             item.setData(2, Qt.ItemDataRole.DisplayRole, len(entry.mentions))
@@ -159,7 +159,12 @@ class GlossaryPanel(QWidget):
         text = f"<b>{html.escape(entry.term)}</b> — {meaning}"
         if entry.description:
             text += f"<br>{html.escape(entry.description)}"
-        text += f"<br><i>{SOURCE_LABELS.get(entry.source, entry.source)}, confidence {entry.confidence:.0%}</i>"
+        if entry.expansion:
+            text += f"<br><i>{source_label(entry)}, confidence {entry.confidence:.0%}</i>"
+        elif entry.alternatives:
+            text += "<br><i>Found in this article; no meaning fits it for certain. Possible meanings:</i>"
+        else:
+            text += "<br><i>Found in this article; no glossary knows it. Define it to explain it everywhere.</i>"
         self.details.setText(text)
         for alternative in entry.alternatives:
             self.meanings.addItem(f"{alternative.expansion} ({alternative.confidence:.0%})", alternative.expansion)
@@ -209,3 +214,8 @@ class DefineDialog(QDialog):
     def _accept(self) -> None:
         if self.expansion.text().strip():
             self.accept()
+
+
+def _unsure(entry) -> str:
+    """The meaning column for an acronym with no asserted meaning: its likeliest candidate, marked as a guess."""
+    return f"possibly {entry.alternatives[0].expansion}?" if entry.alternatives else "—"

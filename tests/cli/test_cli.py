@@ -17,7 +17,7 @@ def test_human_output_has_the_summary_then_entities_by_type():
     assert out.startswith("River towns weigh the cost of the next flood\n")
     assert out.index("Summary (News, 3 of") < out.index("Entities")
     assert "  ORG: " in out and "the Regional Flood Authority" in out
-    assert "  RFA — Regional Flood Authority [defined in the text]" in out
+    assert "  RFA — Regional Flood Authority [defined in this article]" in out
 
 
 def test_without_a_display_the_window_command_says_what_to_do_instead():

@@ -70,8 +70,18 @@ def test_hovering_an_acronym_shows_its_meaning_and_source(qtbot, window):
     analysed(qtbot, window, lambda: window.analyse_text(ARTICLE))
     index = window.document.text.index("TTP")
     tooltip = window.article.tooltip_at(index)
-    assert "Tehreek-e-Taliban Pakistan" in tooltip and "Built-in glossary" in tooltip
+    assert "Tehreek-e-Taliban Pakistan" in tooltip and "Précis's built-in glossary" in tooltip
     assert window.article.anchor_at(index).startswith("gloss:")
+
+
+def test_an_acronym_no_meaning_fits_is_offered_with_its_possible_meanings(qtbot, window):
+    text = "Professor Jane Doe, director of the RAC Foundation, said motorists would welcome the ruling on fines."
+    analysed(qtbot, window, lambda: window.analyse_text(text))
+    tooltip = window.article.tooltip_at(window.document.text.index("RAC"))
+    assert "no meaning fits this article for certain" in tooltip and "Possibly:" in tooltip
+    assert "Found in this article" in tooltip and "Defined in this article" not in tooltip
+    window.glossary.select_term("RAC")
+    assert window.glossary.meanings.isVisible() and window.glossary.meanings.count() >= 1
 
 
 def test_clicking_a_term_selects_its_entry_and_marks_every_mention(qtbot, window):
@@ -149,7 +159,7 @@ def test_a_users_definition_applies_at_once_and_is_kept(qtbot, window):
     analysed(qtbot, window, lambda: window.define_entry("TTP", "Test Term Provider", "A made-up meaning.", "acronym"))
     entry = next(e for e in window.document.glossary if e.term == "TTP")
     assert (entry.expansion, entry.source) == ("Test Term Provider", "user")
-    assert "Your glossary" in window.article.tooltip_at(window.document.text.index("TTP"))
+    assert "Your own glossary" in window.article.tooltip_at(window.document.text.index("TTP"))
 
 
 def test_settings_are_restored_after_a_restart(qtbot, tmp_path):
