@@ -259,8 +259,13 @@ def _print_human(document: Document, out: TextIO) -> None:
     if document.glossary:
         out.write("\nGlossary\n")
         for entry in document.glossary:
-            meaning = entry.meaning or "(meaning unknown: `precis glossary define` it)"
-            out.write(f"  {entry.term} — {meaning} [{entry.origin}]\n")
+            if entry.meaning:
+                out.write(f"  {entry.term} — {entry.meaning} [{entry.origin}]\n")
+            elif entry.alternatives:
+                guesses = "; ".join(a.expansion for a in entry.alternatives[:3])
+                out.write(f"  {entry.term} — no meaning fits for certain; possibly: {guesses}\n")
+            else:
+                out.write(f"  {entry.term} — meaning unknown (`precis glossary define` it)\n")
 
 
 def _run_export(args: argparse.Namespace) -> int:

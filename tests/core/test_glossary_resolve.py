@@ -183,3 +183,16 @@ def test_a_computing_sense_with_no_support_is_offered_but_not_asserted():
     rac = entries["RAC"]
     assert rac.expansion is None
     assert rac.alternatives, "the possible meanings stay listed"
+
+
+def test_a_generic_name_takes_the_sense_of_a_country_the_article_names():
+    text = "In Delhi, the Supreme Court of the country heard the petition from Mumbai on Monday."
+    entities = [Entity(3, 8, "GPE", "Delhi"), Entity(text.index("Mumbai"), text.index("Mumbai") + 6, "GPE", "Mumbai"),
+                Entity(text.index("Supreme"), text.index("Supreme") + 13, "ORG", "Supreme Court")]
+    entries, _ = _entries(text, entities)
+    assert "India" in entries["Supreme Court"].description
+    text = "In London, the Supreme Court ruled on parking fines in Britain on Wednesday."
+    entities = [Entity(3, 9, "GPE", "London"), Entity(text.index("Britain"), text.index("Britain") + 7, "GPE", "Britain"),
+                Entity(text.index("Supreme"), text.index("Supreme") + 13, "ORG", "Supreme Court")]
+    entries, _ = _entries(text, entities)
+    assert entries["Supreme Court"].description is None, "not Pakistan's or India's court"

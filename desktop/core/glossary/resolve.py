@@ -349,7 +349,7 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
         if key in by_expansion:
             extra_mentions[by_expansion[key]].append(mention)
             continue
-        known = bundled.by_expansion(name)
+        known = _named_senses(bundled.by_expansion(name), context)
         if known and form_key(known[0].short) in acronym_entries:
             extra_mentions[form_key(known[0].short)].append(mention)
             continue
@@ -376,6 +376,18 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
         else:
             entries.append(GlossaryEntry(name, "organisation", None, None, "text", 0.5, mentions))
     return merged, entries
+
+
+def _named_senses(senses: Sequence[Sense], context: "_Context") -> list[Sense]:
+    """The senses a full name may have in this article, best first. A generic name belongs to a country
+    ("Supreme Court": Pakistan's, India's, ...): in an article that names countries, only a sense of one of them
+    fits, so a British story's Supreme Court is not described as Pakistan's."""
+    if context.countries:
+        senses = [
+            s for s in senses
+            if not [c for c in s.countries if c != "international"] or any(c in context.countries for c in s.countries)
+        ]
+    return [sense for sense, _ in _rank_senses(senses, context, Counter())]
 
 
 def _corrected_labels(
