@@ -41,7 +41,19 @@ What we add, each measured with `precis eval acronyms` on Medstract and the BioT
   unless words begin all its characters but one ("human flap endonuclease-1" beside "human FEN-1");
 * the news patterns (", or", "short for", "known as", dashes, commas) demand that every content word of the long
   form begin with the next letter of the short form; the initials pattern is stricter still (see
-  `_initials_definitions`).
+  `_initials_definitions`);
+* general text (technology, organisations, products, news): more cues ("abbreviated as", "shortened to", "which
+  stood for", "meaning", ", i.e.", "from the initials of", "(the SF)", "(Long Form – SF)", "(Long Form, SF)"), the
+  short form first in apposition ("SF, the Long Form,", "SF – the Long Form –"), glossary labels ("SF: Long Form",
+  "SF = ...", "[SF] ..."), of which the long form with the most initials ("CNN: convolutional neural network");
+  X for "ex"/"cross"/"trans" ("XML", "XSS"), digits for "to"/"for" ("P2P", "T4T"), a letter and its count
+  ("W3C"), the links of foreign names ("für", "d'"), a naming participle ("named entity recognition"), an opening
+  "the"/"a" when every word gives its first letter ("the Cancer Genome Atlas (TCGA)"), a plural short form after
+  a singular name ("Point (PDPs)" defines PDP), a conference's year ("(WWW '16)"), a repeated head noun ("TOY clock
+  (time-of-year clock)"), spaced hyphens of tokenised text ("( MI - FGSM )"); initials up to a connector
+  ("National Football League for the ..."), without a sequel's numeral ("Grand Theft Auto IV"), or with a version
+  number ("Creative Suite 3", "CS3"); and square brackets of news, which insert names ("'[Barrientos] said"),
+  give no short form, nor does a capitalised word most of whose letters begin no word of the long form.
 """
 
 from __future__ import annotations
@@ -84,13 +96,13 @@ _LATIN = frozenset("ie eg cf etc vs viz al ca et".split())
 _PREPOSITIONS = frozenset("from in of for with by at on to into within among between".split())
 # Cue words inside brackets before a short form ("hereafter NAP") or before a long form ("for Pab1p-binding protein").
 _SHORT_CUES = re.compile(
-    r"(?:hereafter|hereinafter|henceforth|thereafter)(?:\s+(?:referred\s+to\s+as|called|the))?\s+|"
+    r"(?:hereafter|hereinafter|henceforth|thereafter)(?:\s+(?:referred\s+to\s+as|called|the))?\s+|the\s+(?=[A-Z]\S*$)|"
     r"(?:abbreviated|abbr\.|also\s+known\s+as|known\s+as|also\s+called|called|or|formerly|a\.k\.a\.|aka)"
     r"(?:\s+as)?[:,]?\s+",
     re.IGNORECASE,
 )
 _LONG_CUES = re.compile(
-    r"(?:for|i\.\s?e\.,?|that\s+is,?|short\s+for|standing\s+for|which\s+stands\s+for|stands\s+for|"
+    r"(?:for|i\.\s?e\.,?|that\s+is,?|short\s+for|standing\s+for|which\s+stands\s+for|stands\s+for|meaning|"
     r"an?\s+(?:acronym|abbreviation)\s+(?:for|of)|(?:acronym|abbreviation)\s+(?:for|of)|also\s+known\s+as|"
     r"formerly(?:\s+known\s+as)?|known\s+as|or)\s+(?:the\s+|an?\s+)?|(?:the|an?)\s+",
     re.IGNORECASE,
@@ -166,10 +178,16 @@ def _make(text: str, short_span: tuple[int, int], long_span: tuple[int, int], pa
 
 # ---- Short forms -----------------------------------------------------------------------------------------------
 
+def _compact(short: str) -> str:
+    """A short form as one word: tokenised text spaces its hyphens ("MI - FGSM" is "MI-FGSM")."""
+    return _SPACED_HYPHEN.sub("-", short) if " - " in short else short
+
+
 def _is_short_form_candidate(candidate: str) -> bool:
     """Schwartz & Hearst's test (at most two words, a letter, starting with a letter or digit; 2 to 12 characters
     where they allow 10, for "pol epsilon" and "8-bromo-cAMP"), minus what is plainly no abbreviation: "(ii)",
     "(i.e.)", "(D1-D5)", "(15 kDa)"."""
+    candidate = _compact(candidate)
     if not 2 <= len(candidate) <= _MAX_SHORT_FORM_CHARS:
         return False
     words = candidate.split()
@@ -195,6 +213,7 @@ def _shape(token: str) -> str:
 
 def _looks_like_abbreviation(candidate: str) -> bool:
     """Capitals past the first letter, digits, inner punctuation, or short: rules out "(mice)", "(see below)"."""
+    candidate = _compact(candidate)
     if any(ch.isupper() or ch.isdigit() for ch in candidate[1:]):
         return True
     if any(not ch.isalnum() and not ch.isspace() for ch in candidate):
@@ -219,7 +238,11 @@ def _short_form_variants(short: str, stems: bool = True) -> list[str]:
     -> "TTF"), a bracketed allele ("E(spl)(D)" -> "E(spl)"), an organism's prefix ("HsORC" -> "hORC", "ORC") or a
     trailing number ("Top1" -> "Top", "PhLOP1" -> "PhLOP"): writers name the family and leave the member's mark
     out of the long form. A Greek letter before the name may come last in it ("beta-Pol" -> "Polbeta")."""
+    short = _compact(short)
     variants = [short, _strip_plural(short)]
+    repeated = _repeated_letters(short)
+    if repeated:
+        variants.append(repeated)
     if not stems:
         return list(dict.fromkeys(variants))
     protein = _YEAST_PROTEIN.fullmatch(short)
@@ -245,6 +268,18 @@ def _short_form_variants(short: str, stems: bool = True) -> list[str]:
         if numbered:
             variants.append(numbered.group(1))
     return list(dict.fromkeys(variants))
+
+
+def _repeated_letters(short: str) -> str | None:
+    """A letter with a small count after it may stand for as many words beginning with it: "World Wide Web
+    Consortium (W3C)", "Find, Fix, Finish, Exploit, Assess (F3EA)". The long form must then begin a word with
+    every character (see `_accept_long_form`)."""
+    if not _REPEATED.search(short) or not short[:1].isalpha():
+        return None
+    return _REPEATED.sub(lambda m: m.group(1) * int(m.group(2)), short)
+
+
+_REPEATED = re.compile(r"(?<![\d])([A-Z])([23])(?=[A-Z]|$)")
 
 
 # ---- Matching a long form (Schwartz & Hearst, choosing among their matches) -----------------------------------
@@ -369,11 +404,12 @@ _AMINO_ACIDS = {
 }
 _AMINO_CODE = {name: code for code, names in _AMINO_ACIDS.items() for name in names.split()}
 #: Words standing for one character of a short form that they do not begin with: numbers ("two-dimensional
-#: (2D)", "third generation (3G)") and amino acids, which short forms write in their one-letter code
-#: ("arginine/serine (RS)", "Asp" for D).
+#: (2D)", "third generation (3G)"), amino acids, which short forms write in their one-letter code
+#: ("arginine/serine (RS)", "Asp" for D), and the digits that sound like "to" and "for".
 _ALIAS_WORDS = {
     **{word: str(number) for number, words in _NUMBER_WORDS.items() if number < 10 for word in words},
     **{name: code for name, code in _AMINO_CODE.items() if name[0] != code},
+    "to": "2", "for": "4",  # read aloud: "peer-to-peer (P2P)", "device-to-device (D2D)"
 }
 _ALIAS_WORD = re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(_ALIAS_WORDS, key=len, reverse=True)) + r")(?![^\W\d_])",
                          re.IGNORECASE)
@@ -403,8 +439,22 @@ def _latin(ch: str) -> str:
 
 
 def _word_aliases(window: str) -> dict[int, str]:
-    """Offsets in `window` where a word standing for a character begins, and that character."""
-    return {m.start(): _ALIAS_WORDS[m.group().lower()] for m in _ALIAS_WORD.finditer(window)}
+    """Offsets in `window` where a word standing for a character begins, and that character; and an X for a word
+    beginning "ex", "cross" or "trans", as technical names write them ("eXtensible Markup Language (XML)",
+    "cross-site scripting (XSS)")."""
+    aliases = {m.start(): _ALIAS_WORDS[m.group().lower()] for m in _ALIAS_WORD.finditer(window)}
+    for m in _X_WORD.finditer(window):
+        aliases[m.start()] = aliases.get(m.start(), "") + "x"
+    return aliases
+
+
+_X_PREFIXES = ("ex", "cross", "trans")
+_X_WORD = re.compile(r"(?<![^\W\d_])(?:ex|cross|trans)(?=[a-z]|-\w)", re.IGNORECASE)
+#: Words of foreign names that give no letter, besides the English and transliterated ones of FUNCTION_WORDS:
+#: "Gesellschaft für Internationale Zusammenarbeit (GIZ)", "Réseau ... et ...".
+_LINK_WORDS = FUNCTION_WORDS | frozenset("für fur et les della dei degli delle au aux pour sur".split())
+#: The elided article of French and Italian names: "Réseau d'Observatoires", "Ufficio dell'Ambiente".
+_ELISION = re.compile(r"^(?:d|l|dell|all|nell)['’](?=\w)", re.IGNORECASE)
 
 
 def _starts_with_lone_letter(text: str, start: int) -> bool:
@@ -427,7 +477,7 @@ def _uncovered_words(text: str, match: _Match) -> int:
     words = list(re.finditer(r"[^\s\-/]+", text[match.start:match.end]))
     for index, word in enumerate(words):
         token = word.group().strip("(),.;:'\"[]")
-        if len(token) < 2 or token.lower() in FUNCTION_WORDS or not token.isalpha() or _ROMAN.fullmatch(token):
+        if len(token) < 2 or token.lower() in _LINK_WORDS or not token.isalpha() or _ROMAN.fullmatch(token):
             continue
         if not any(match.start + p in matched for p in range(word.start(), word.end())):
             last = words[-1].group()
@@ -591,12 +641,15 @@ def _in_capitals(word: str) -> bool:
 
 
 def _has_plain_word(long: str) -> bool:
-    """A long form has a word of three letters or more, not in capitals and not a function word: "Ntc90p",
-    "RVS167, LAS17" and "Galpha-GTP" are names, not long forms. A name written all in capitals, as plant genes
+    """A long form has a word of three letters or more, not in capitals (nor a plural of capitals) and not a
+    function word: "Ntc90p", "RVS167, LAS17", "Galpha-GTP" and "CNNs, RNNs" are names, not long forms. A name
+    written all in capitals, as plant genes
     are ("SHOOT MERISTEMLESS"), has two words of five letters or more, with vowels."""
-    words = re.split(r"[\s\-/,;:()\[\]'\"]+", long)
+    words = re.split(r"[\s\-–/,;:()\[\]'\"]+", long)
     for word in words:
-        if len(word) >= 3 and word.isalpha() and not word.isupper() and word.lower() not in FUNCTION_WORDS:
+        if len(word) >= 3 and word.isalpha() and not (word.isupper() or word[:-1].isupper() and word[-1] == "s") and (
+            word.lower() not in FUNCTION_WORDS
+        ):
             return True
     if not any(ch.islower() for ch in long):
         spelled = [w for w in words if len(w.rstrip("0123456789")) >= 5 and re.search("[AEIOUY]", w)]
@@ -622,6 +675,7 @@ def _inside_function_word(text: str, position: int) -> bool:
 def _max_words(short: str) -> int:
     """Schwartz & Hearst's bound, min(|SF| + 5, 2|SF|) words, and three for a two-character short form (four
     words spelling two letters are a coincidence more often than a definition)."""
+    short = _compact(short)
     return 3 if sum(ch.isalnum() for ch in short) <= 2 else min(len(short) + 5, 2 * len(short))
 
 
@@ -660,17 +714,21 @@ def _accept_long_form(text: str, short: str, variant: str, match: _Match, strict
         return None
     if words[0].lower() in _NOT_LONG_FORM_START and len(words) > 1 and not _in_capitals(words[0]) and not (
         words[0][0].isupper() and match.initials == len(match.positions)
-    ):
-        return None  # "the cells (TC)"; but "The Scripps Research Institute (TSRI)"
+    ) and not _one_letter_per_word(text, match, start, end):
+        return None  # "the cells (TC)"; but "The Scripps Research Institute (TSRI)", "a priori estimate (APE)"
     if not any(ch.islower() for ch in long) and len(re.split(r"[\s-]+", long.strip())) < 2:
         return None
     if _contains_short_form(long, short) or not _has_plain_word(long):
         return None
-    if any(word in _CLAUSE_WORDS for word in re.findall(r"[a-z]+", long)) or "@" in long:
+    if _has_clause_word(text, match, start, end) or "@" in long:
         return None
     if re.search(r"[.!?]\s+[A-Z]", long):
         return None  # across a sentence end
-    if variant not in (short, _strip_plural(short)):
+    compact = _compact(short)
+    if variant == _repeated_letters(compact):
+        if match.initials != len(match.positions):
+            return None  # "W3C" is three words beginning with W, and a C
+    elif variant not in (compact, _strip_plural(compact)):
         # A short form without its number ("Top1p" read as "Top") must be spelled by nearly every word, its
         # stem must not be a word of the long form ("FHA domain" does not define FHA1), and any number in the
         # long form must be its number ("cytochrome P450" does not define CYP51; "topoisomerase I" does Top1p).
@@ -690,11 +748,51 @@ def _accept_long_form(text: str, short: str, variant: str, match: _Match, strict
         variant, long
     ):
         return None  # "iron (interactions)": a lower-case word needs at least two words to spell it
+    if _scattered_name(variant, match) and not _clipped(variant, long):
+        return None  # "... told the New York Times (Barrientos)": a name, not a short form
     if strict and not _every_word_spells(variant, long):
         return None
     if not strict:
         start = _initial_out_of_order(text, variant, match, start)
     return start, end
+
+
+#: Participles that name things as well as verbs do: "named entity recognition (NER)", "called party (CP)".
+_NAMING_PARTICIPLES = frozenset("named called termed designated".split())
+
+
+def _has_clause_word(text: str, match: _Match, start: int, end: int) -> bool:
+    """Does the long form hold a word of a clause ("protein is responsible")? A naming participle is not one
+    when it begins a word giving the short form a letter: "named entity recognition (NER)"."""
+    initials = {p for p in match.positions if p == 0 or not text[p - 1].isalnum()}
+    for word in re.finditer(r"[a-z]+", text[start:end]):
+        if word.group() not in _CLAUSE_WORDS:
+            continue
+        if word.group() in _NAMING_PARTICIPLES and start + word.start() in initials:
+            continue
+        return True
+    return False
+
+
+def _one_letter_per_word(text: str, match: _Match, start: int, end: int) -> bool:
+    """Does every word of the long form, three at least, give the short form exactly its first letter? Then an
+    opening "the" or "a" is part of the name: "the Cancer Genome Atlas (TCGA)", "a posteriori probability
+    (APP)". Two words ("the cells (TC)") are too often a coincidence."""
+    words = [w for w in re.finditer(r"[^\s\-/]+", text[start:end])]
+    if len(words) < 3 or len(words) != len(match.positions):
+        return False
+    return all(start + w.start() == p for w, p in zip(words, match.positions))
+
+
+def _scattered_name(short: str, match: _Match) -> bool:
+    """A capitalised word of five letters or more ("Barrientos") is a short form ("Nacta", "Anzac", "Unicef")
+    only when most of its letters begin words of the long form; else the brackets hold a name."""
+    return len(short) >= 5 and short.isalpha() and short[0].isupper() and short[1:].islower() and (
+        2 * match.initials < len(short)
+    ) and not _GREEK_NAME.search(short)  # "Gbetagamma" spells its Greek letters inside words
+
+
+_GREEK_NAME = re.compile(r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|lambda|sigma|omega")
 
 
 def _initial_out_of_order(text: str, short: str, match: _Match, start: int) -> int:
@@ -764,6 +862,9 @@ def _bracket_pairs(text: str) -> dict[int, int]:
 
 
 _BRACKET_OR_LINE = re.compile(r"[()\[\]\n]")
+_INNER_ITEM_BREAK = re.compile(r"[,;]\s|\s[=–—]\s|(?<![a-z])\s-\s|\s-\s(?![a-z])")
+#: A short form whose hyphens tokenised text has spaced: "( MI - FGSM )", "( LTE - A )", "( ITV - L1 )".
+_SPACED_HYPHEN_NAME = re.compile(r"[^\W_][\w.+/]*(?: - [\w.+/]*[A-Z\d][\w.+/]*)+")
 
 
 def _bracket_definitions(text: str) -> Iterator[Definition]:
@@ -807,7 +908,8 @@ def _inner_short_forms(text: str, open_index: int, close_index: int) -> list[tup
     if cue:
         start = cue.end()
     inner = text[start:end]
-    items = re.split(r"[,;]\s|\s[=–—]\s|\s-\s", inner)
+    # Items of a list; tokenised text spaces the hyphens of a name ("( MI - FGSM )") or a word ("pre - regulation").
+    items = [inner] if _SPACED_HYPHEN_NAME.fullmatch(inner.strip()) else _INNER_ITEM_BREAK.split(inner)
     if len(items) >= 3 or (len(items) == 2 and _is_listed_short_form(items[1])):
         return []
     family = re.fullmatch(r"(\S+)\s+(?:and|or|to)\s+(\S+)", items[0].strip())
@@ -822,9 +924,27 @@ def _inner_short_forms(text: str, open_index: int, close_index: int) -> list[tup
     if candidate.endswith(")") and "(" in candidate:
         spans.append((start, start + candidate.index("(")))
     words = candidate.split()
-    if len(words) == 2 and words[1].isalpha() and words[1].islower():
+    # "(SnRK1 family)", and a conference by its year: "(WWW '16)", "(AFL 2017)"
+    if len(words) == 2 and words[1].isalpha() and words[1].islower() or _DATED_NAME.match(candidate):
         spans.append((start, start + len(words[0])))
     return [span for span in spans if _is_short_form_candidate(text[span[0]:span[1]])]
+
+
+_DATED_NAME = re.compile(r"\S+\s+(?:['’]\s?\d{2}|(?:19|20)\d{2})\b")
+
+
+def _plural_of_singular(short: str, long: str) -> bool:
+    """A plural short form ("PDPs") after a singular long form ("Policy Decision Point"): the writer defines the
+    singular, and names the plural in passing."""
+    return len(short) >= 3 and short.endswith("s") and short[:-1].isupper() and long[-1:].isalpha() and (
+        long[-1] not in "sS"
+    )
+
+
+def _is_name_shaped(word: str) -> bool:
+    """A capital and small letters only ("Barrientos", "Obama"): in square brackets, the name an editor put in
+    for a pronoun, not a short form, which needs another capital or a digit there."""
+    return word.isalpha() and word[:1].isupper() and word[1:].islower()
 
 
 def _is_listed_short_form(item: str) -> bool:
@@ -838,13 +958,15 @@ def _long_then_short(text: str, open_index: int, close_index: int) -> Definition
     spans = _inner_short_forms(text, open_index, close_index)
     for short_span in spans:
         short = text[short_span[0]:short_span[1]]
-        if not _looks_like_abbreviation(short):
-            continue
+        if not _looks_like_abbreviation(short) or (text[open_index] == "[" and _is_name_shaped(short)):
+            continue  # "said '[Barrientos] has...'": square brackets of news insert words, mostly names
         long_span = _long_form_before(text, short, open_index) or _long_form_of_either(text, short, open_index)
         if long_span is not None:
             reported = short_span
             if short_span != spans[0] and re.fullmatch(r"\(\S{1,2}\)", text[short_span[1]:spans[0][1]]):
                 reported = spans[0]  # "PP1(C)": a bracketed subscript is part of the name
+            elif _plural_of_singular(short, text[long_span[0]:long_span[1]]):
+                reported = short_span[0], short_span[1] - 1  # "a Policy Decision Point (PDPs)" defines PDP
             return _make(text, reported, long_span, "long (short)")
     if spans:
         return _written_out(text, spans[0], open_index)
@@ -993,6 +1115,9 @@ def _short_then_long(text: str, open_index: int, close_index: int) -> Definition
     long_start, long_end = _trim_long(text, long_start, long_end)
     if long_start >= long_end:
         return None
+    shared = _shared_head(text, short_start, short_end, long_start, long_end)
+    if shared is not None:  # "the TOY clock (time-of-year clock)"
+        (short_start, short_end), long_end = shared
     # The whole word ("C/EBP"), then its last part: "T3/GRIP1" -> "GRIP1", "alpha/beta-SNAP" -> "SNAP".
     parts = [short_start + m.end() for m in re.finditer(r"[/-]", text[short_start:short_end])]
     starts = [short_start] + parts[-1:]
@@ -1004,6 +1129,20 @@ def _short_then_long(text: str, open_index: int, close_index: int) -> Definition
             if span is not None:
                 return _make(text, (start, short_end), (reported_from, span[1]), "short (long)")
     return None
+
+
+def _shared_head(text: str, short_start: int, short_end: int, long_start: int, long_end: int):
+    """"the TOY clock (time-of-year clock)": when the bracket repeats the head noun before it, the short form is
+    the word before that noun and the long form ends before its repetition. Its span and the long form's end, or
+    None."""
+    head = text[short_start:short_end]
+    if not head.isalpha() or not head.islower() or not text[long_start:long_end].endswith(" " + head):
+        return None
+    before = re.search(r"(?<!\S)(\S+)[ \t]+$", text[max(0, short_start - 30):short_start])
+    if not before or not _looks_like_acronym(before.group(1)):
+        return None
+    start = short_start - len(before.group())
+    return (start, start + len(before.group(1))), long_end - len(head) - 1
 
 
 _LOCANTS = re.compile(r"(?:\d+['’]?,\s?)*\d+['’]?(?:-|\s+)(?=[^\W\d_])")
@@ -1056,14 +1195,33 @@ def _long_form_inside(text: str, short_start: int, short_end: int, long_start: i
 
 _ACRONYM_WORD = r"[^\W_][\w&./\-]*[^\W_.]"
 _CUE_LONG_SHORT = re.compile(
-    r"(?P<sep>,?\s+or\s+(?:simply\s+)?|,?\s+(?:also\s+|commonly\s+|popularly\s+|better\s+|widely\s+|now\s+)?"
-    r"(?:known|referred\s+to)\s+as\s+(?:the\s+)?|,?\s+(?:also\s+|commonly\s+)?called\s+(?:the\s+)?|\s+[—–]\s+|,\s+)"
+    r"(?P<sep>,?\s+or\s+(?:simply\s+|just\s+)?|,?\s+(?:also\s+|commonly\s+|popularly\s+|better\s+|widely\s+|now\s+)?"
+    r"(?:known|referred\s+to)\s+as\s+(?:the\s+)?|,?\s+(?:also\s+|commonly\s+)?called\s+(?:the\s+)?|"
+    r",?\s+(?:often\s+|usually\s+|commonly\s+)?(?:abbreviated|shortened)(?:\s+(?:as|to))?\s+|\s+[—–]\s+|,\s+)"
     r"(?P<short>" + _ACRONYM_WORD + r")(?P<after>\s*[—–,;:.)]|\s+[a-z]|\s*$)"
 )
-_CUE_SHORT_LONG = re.compile(
-    r"(?<![\w.])(?P<short>" + _ACRONYM_WORD + r")(?:['’]s)?,?\s+(?:which\s+|that\s+)?"
-    r"(?:is\s+)?(?:short\s+for|stands\s+for|standing\s+for|an\s+acronym\s+for|an\s+abbreviation\s+(?:for|of)|"
-    r"acronym\s+for|abbreviation\s+for)\s+(?:the\s+)?"
+#: "SF, short for Long Form", "SF, which stands for", "SF (meaning ...)", "SF, i.e. the", "SF, an acronym for",
+#: "SF comes from the initials of": found by the cue (rare words), then the short form before it.
+_SHORT_LONG_CUE = re.compile(
+    r"\b(?:short\s+for|stands\s+for|stood\s+for|standing\s+for|meaning|i\.\s?e\.,?|"
+    r"(?:an\s+)?(?:acronym|abbreviation|initialism)\s+(?:for|of)|"
+    r"(?:named\s+|(?:comes|came|derives|derived|taken)\s+)?(?:from|after|for)\s+the\s+initials\s+of)\s+(?:the\s+)?"
+)
+_SHORT_BEFORE_CUE = re.compile(
+    r"(?<![\w.])(?P<short>" + _ACRONYM_WORD + r")(?:['’]s)?,?\s+(?:which\s+|that\s+)?(?:is\s+|was\s+)?$"
+)
+#: "SF – the Long Form – ..." and "SF, the Long Form, ...": the long form in apposition after the short form,
+#: between dashes or commas (or up to a bracket, a semicolon or the sentence's end).
+_SHORT_DASH = re.compile(r"(?:[ \t]+[—–-]|[ \t]?,(?:[ \t]+or)?)[ \t]+(?:the\s+)?")
+_SHORT_BEFORE_DASH = re.compile(r"(?<![\w.])(?P<short>" + _ACRONYM_WORD + r")[ \t]?$")
+_APPOSITION_END = re.compile(r"[ \t]*(?:[—–);]|,\s|[ \t]-[ \t]|\.(?:\s|$)|$)")
+#: A glossary's label: "SF: Long Form" or "SF = Long Form" at the start of a line, a sentence, a bracket or an
+#: item of a list, "SF – Long Form" at the start of a line or a bracket, "[SF] Long Form" at the start of a line.
+_CUE_LABEL = re.compile(
+    r"(?:^|(?<=[\n(\[,;\].!?]))[ \t]*"
+    r"(?:(?P<short>" + _ACRONYM_WORD + r")(?P<sep>[ \t]*[:=][ \t]+|[ \t]+[-–—][ \t]+)|"
+    r"\[[ \t]*(?P<bracketed>" + _ACRONYM_WORD + r")[ \t]*\][ \t]+)",
+    re.MULTILINE,
 )
 
 
@@ -1074,8 +1232,8 @@ def _cue_definitions(text: str) -> Iterator[Definition]:
         separator = match.group("sep").strip()
         dash = separator in ("—", "–")
         apposition = separator == ","
-        if dash and not re.match(r"\s*[—–]", match.group("after")):
-            continue
+        if dash and not re.match(r"\s*[—–)]", match.group("after")):
+            continue  # "Long Form — SF —", and in brackets "(Long Form – SF)"
         if apposition and not (re.match(r"\s*[,)]", match.group("after")) and _looks_like_acronym(short)):
             continue
         if not _cue_short_ok(short):
@@ -1089,17 +1247,84 @@ def _cue_definitions(text: str) -> Iterator[Definition]:
             pattern = "long, short,"
         elif "known" in separator or "called" in separator or "referred" in separator:
             pattern = "known as"
+        elif "abbreviated" in separator or "shortened" in separator:
+            pattern = "abbreviated as"
         else:
             pattern = "long, or short"
         yield _make(text, (short_start, short_end), long_span, pattern)
-    for match in _CUE_SHORT_LONG.finditer(text):
-        short_start, short_end = match.span("short")
+    for cue in _SHORT_LONG_CUE.finditer(text):
+        before = _SHORT_BEFORE_CUE.search(text, max(0, cue.start() - 60), cue.start())
+        if before is None:
+            continue
+        short_start, short_end = before.span("short")
         short = text[short_start:short_end]
         if not _cue_short_ok(short):
             continue
-        long_span = _long_form_after(text, short, match.end())
+        long_span = _long_form_after(text, short, cue.end())
         if long_span is not None:
             yield _make(text, (short_start, short_end), long_span, "short, short for long")
+    yield from _apposition_definitions(text)
+    yield from _label_definitions(text)
+
+
+def _apposition_definitions(text: str) -> Iterator[Definition]:
+    """"SF – the Long Form – said", "SF, the Long Form, said": a long form in apposition after its short form.
+    The short form is in capitals, or it is a capitalised word and the long form has three capitalised words
+    ("Nato, the North Atlantic Treaty Organisation,"); every word must give a letter, none may be a short form
+    itself ("CcmC, CcmE and CcmF"), and the apposition must close."""
+    for separator in _SHORT_DASH.finditer(text):
+        if not text[separator.end():separator.end() + 1].isalnum():
+            continue
+        before = _SHORT_BEFORE_DASH.search(text, max(0, separator.start() - 40), separator.start())
+        if before is None or before.group("short")[0].lower() != text[separator.end()].lower():
+            continue  # the long form begins with the short form's first letter: a quick test, for speed
+        short_start, short_end = before.span("short")
+        short = text[short_start:short_end]
+        acronym = _looks_like_acronym(short)
+        if not _cue_short_ok(short) or not (acronym or text[separator.end()].isupper()):
+            continue
+        long_span = _long_form_after(text, short, separator.end())
+        if long_span is None or not _APPOSITION_END.match(text, long_span[1]):
+            continue
+        words = text[long_span[0]:long_span[1]].split()
+        if any(_looks_like_acronym(word) for word in words):
+            continue
+        if not acronym and sum(word[0].isupper() for word in words) < 3:
+            continue
+        pattern = "short, long," if "," in separator.group() else "short — long —"
+        yield _make(text, (short_start, short_end), long_span, pattern)
+
+
+def _label_definitions(text: str) -> Iterator[Definition]:
+    """Glossaries and captions define by label: "SF: Long Form", "SF = Long Form", "SF – Long Form", "[SF] Long
+    Form". Only where a label stands (see `_label_starts`), and every word of the long form must give a letter."""
+    for match in _CUE_LABEL.finditer(text):
+        name = "short" if match.group("short") else "bracketed"
+        short_start, short_end = match.span(name)
+        short = text[short_start:short_end]
+        if not _cue_short_ok(short):
+            continue
+        if name == "short" and not _label_starts(text, short_start, match.group("sep").strip()):
+            continue
+        if name == "bracketed" and not (match.start() == 0 or text[match.start() - 1] == "\n"):
+            continue
+        long_span = _long_form_after(text, short, match.end())
+        if long_span is not None:
+            yield _make(text, (short_start, short_end), long_span, "short: long")
+
+
+def _label_starts(text: str, start: int, separator: str) -> bool:
+    """Does a label begin at `start`: at the start of a line or inside an opening bracket, or for ":" and "=",
+    after a sentence's end, a closing bracket or the comma or semicolon of a list ("Conv: convolution, FC: fully
+    connected")? Not "said:" or "as follows:" in running prose: the short form is the first word."""
+    index = start
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    if index == 0 or text[index - 1] in "\n([":
+        return True
+    if separator not in (":", "="):
+        return False
+    return text[index - 1] in ",;]" or (text[index - 1] in ".!?" and index < start)
 
 
 def _cue_short_ok(short: str) -> bool:
@@ -1108,20 +1333,33 @@ def _cue_short_ok(short: str) -> bool:
     ) and short.lower() not in common_words()
 
 
+_LONG_AFTER_STOP = re.compile(r"[.,;:!?()\[\]\n—–]")
+
+
 def _long_form_after(text: str, short: str, start: int) -> tuple[int, int] | None:
-    """"SF, short for Long Form": the shortest run of words after the cue that spells the short form."""
+    """"SF, short for Long Form", "SF: Long Form": the run of words after the cue that spells the short form
+    with the most characters beginning words, the shortest of those: "CNN: convolutional neural network", not
+    "convolutional" (whose inner n's spell it too); "BS: batch size of 32" stops at "size"."""
+    first = re.match(r"[^\W_]+", text[start:start + 40])
+    letter = next((ch.lower() for ch in short if ch.isalnum()), "")
+    if not first or not (first.group()[0].lower() == letter or first.group().lower() in _LINK_WORDS or (
+        letter == "x" and first.group().lower().startswith(_X_PREFIXES)
+    )):
+        return None  # every word must spell, so the first gives the first letter: a quick test, for speed
     limit = min(len(text), start + 300)
-    stop = re.compile(r"[.,;:!?()\[\]\n—–]").search(text, start, limit)
+    stop = _LONG_AFTER_STOP.search(text, start, limit)
     limit = stop.start() if stop else limit
+    best, best_initials = None, -1
     for word in list(re.finditer(r"\S+", text[start:limit]))[: _max_words(short)]:
         end = start + word.end()
         for variant in _short_form_variants(short, stems=False):
             match = _match_long_form(variant, text, start, end, anchored=True)
-            if match is not None and match.start == start:
+            if match is not None and match.start == start and match.initials > best_initials:
                 span = _accept_long_form(text, short, variant, match, strict=True)
                 if span is not None and span[1] == end:
-                    return span
-    return None
+                    best, best_initials = span, match.initials
+                    break
+    return best
 
 
 def _every_word_spells(short: str, long: str) -> bool:
@@ -1141,11 +1379,11 @@ def _spell(words: list[str], w: int, letters: list[str], k: int, memo: dict) -> 
     if w == len(words):
         result = k == len(letters)
     elif k == len(letters):
-        result = all(word.lower() in FUNCTION_WORDS for word in words[w:])
+        result = all(word.lower() in _LINK_WORDS for word in words[w:])
     else:
-        word = "".join(ch for ch in words[w].lower() if ch.isalnum())
-        result = word in FUNCTION_WORDS and _spell(words, w + 1, letters, k, memo)
-        if not result and word[:1] == letters[k]:
+        word = "".join(ch for ch in _ELISION.sub("", words[w]).lower() if ch.isalnum())
+        result = word in _LINK_WORDS and _spell(words, w + 1, letters, k, memo)
+        if not result and (word[:1] == letters[k] or letters[k] == "x" and word.startswith(_X_PREFIXES)):
             position, taken = 1, k + 1
             result = _spell(words, w + 1, letters, taken, memo)
             while not result and taken < len(letters):
@@ -1173,7 +1411,8 @@ def _initials_definitions(text: str, defined: set[str]) -> Iterator[Definition]:
     are words (letters, two or more) and only of/and/the/for/on/in may be lower-case, giving no letter (or their
     small letter, for "MoU"); a hyphenated word gives its first letter or its capitalised parts' ("Tehreek-e-
     Taliban" gives T or TT). The acronym has three letters or more and no digit (two-letter coincidences are too
-    common: "Ovi Suite" and "OS"), is not used before the name, and sits in running prose (not an address).
+    common: "Ovi Suite" and "OS"), or else two letters or more and the number that follows the name ("Creative
+    Suite 3", "CS3"); it is not used before the name, and sits in running prose (not an address).
     """
     names: dict[str, tuple[int, int]] = {}
     openers = common_words() | _INITIALS_SKIP
@@ -1189,18 +1428,19 @@ def _initials_definitions(text: str, defined: set[str]) -> Iterator[Definition]:
             if text[tokens[i][0]:tokens[i][1]].lower() in _INITIALS_SKIP
             and text[tokens[i + 1][0]:tokens[i + 1][1]].lower() not in _INITIALS_SKIP
         ]
-        for begin in dict.fromkeys([0, first, *after_connectors]):
-            words = [text[s:e] for s, e in tokens[begin:]]
+        for begin, stop in _name_spans(text, tokens, first, after_connectors):
+            words = [text[s:e] for s, e in tokens[begin:stop]]
             if len(words) < 2 or words[0].lower() in _INITIALS_SKIP:
                 continue
             if not all(_is_name_word(word) for word in words if word.lower() not in _INITIALS_SKIP):
                 continue
-            start, end = tokens[begin][0], tokens[-1][1]
+            start, end = tokens[begin][0], tokens[stop - 1][1]
             if _POSSESSIVE.search(words[-1]):
                 end -= 2
             for initials in _initials_options(words):
                 if len(initials) >= 3:
                     names.setdefault(initials, (start, end))
+        names.update({key: span for key, span in _numbered_names(text, tokens).items() if key not in names})
     if not names:
         return
     first_use: dict[str, int] = {}
@@ -1214,9 +1454,15 @@ def _initials_definitions(text: str, defined: set[str]) -> Iterator[Definition]:
     seen: set[str] = set()
     for mention in mentions:
         form = mention.form
-        if form in seen or form in defined or not form.replace("-", "").replace("&", "").isalpha():
+        if form in seen or form in defined:
             continue
-        letters = "".join(ch for ch in form if ch.isalpha())
+        numbered = _NUMBERED_ACRONYM.fullmatch(form)
+        if numbered:
+            letters = numbered.group(1) + numbered.group(2)
+        elif form.replace("-", "").replace("&", "").isalpha():
+            letters = "".join(ch for ch in form if ch.isalpha())
+        else:
+            continue
         for key in dict.fromkeys((letters, letters.upper())):
             span = names.get(key)
             if span is None or first_use[form] < span[1] or not _in_prose(text, mention.start):
@@ -1226,6 +1472,53 @@ def _initials_definitions(text: str, defined: set[str]) -> Iterator[Definition]:
             seen.add(form)
             yield _make(text, (mention.start, mention.end), span, "initials")
             break
+
+
+#: A version or edition number after a name, and an acronym of initials with that number: "Creative Suite 3",
+#: "CS3". The number is evidence enough for two initials.
+_VERSION = re.compile(r"[ \t]+(\d{1,4})(?![\w,.]\w)")
+_NUMBERED_ACRONYM = re.compile(r"([A-Z]{2,})-?(\d{1,4})")
+
+
+def _numbered_names(text: str, tokens: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """The names a capitalised run ends with when a version number follows it, by initials and number: "Adobe
+    Creative Suite 3" gives "ACS3" and "CS3" for "Creative Suite 3". A brand before a product's name is not part
+    of its acronym, so any last words of the run may be the name."""
+    number = _VERSION.match(text, tokens[-1][1])
+    if not number:
+        return {}
+    names = {}
+    for begin in range(len(tokens) - 1):
+        words = [text[s:e] for s, e in tokens[begin:]]
+        if words[0].lower() in _INITIALS_SKIP or not all(
+            _is_name_word(word) for word in words if word.lower() not in _INITIALS_SKIP
+        ):
+            continue
+        for initials in _initials_options(words):
+            names.setdefault(initials + number.group(1), (tokens[begin][0], number.end()))
+    return names
+
+
+def _name_spans(text: str, tokens: list[tuple[int, int]], first: int, after_connectors: list[int]):
+    """The token ranges of a capitalised run that may be a name: the whole run, from its first word past any
+    opening word, or from after a connector (see `_initials_definitions`); each of them also up to a connector
+    other than "of", "and" and "&", which join the parts of one name ("National Football League" in "National
+    Football League for the New York Jets"), and without a closing Roman numeral, which numbers a name's sequels
+    ("Grand Theft Auto IV")."""
+    ends = [len(tokens)]
+    ends += [i for i in after_connectors if text[tokens[i - 1][0]:tokens[i - 1][1]].lower() not in ("of", "&", "and")]
+    ends = [e - 1 if text[tokens[e - 1][0]:tokens[e - 1][1]].lower() in _INITIALS_SKIP else e for e in ends]
+    last = text[tokens[-1][0]:tokens[-1][1]]
+    if last in _ROMAN_VALUES:
+        ends.append(len(tokens) - 1)
+    spans = []
+    for begin in dict.fromkeys([0, first, *after_connectors]):
+        for end in ends:
+            while end > begin and text[tokens[end - 1][0]:tokens[end - 1][1]].lower() in _INITIALS_SKIP:
+                end -= 1
+            if end - begin >= 2:
+                spans.append((begin, end))
+    return list(dict.fromkeys(spans))
 
 
 def _is_name_word(word: str) -> bool:

@@ -127,3 +127,125 @@ def test_an_institution_name_in_order_takes_no_word_before_it():
     assert defined("Samples came from the Big Institute for Marine Research (IMR) archive.") == [
         ("IMR", "Institute for Marine Research")
     ]
+
+
+# ---- General-domain rules: technology, organisations, products, news ----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # A naming participle that gives a letter is part of the name.
+        ("Systems for named entity linking (NEL) tag people.", ("NEL", "named entity linking")),
+        # An opening "the" or "a" when every word gives exactly its first letter.
+        ("Scans came from the Brain Tumour Atlas (TBTA) archive.", ("TBTA", "the Brain Tumour Atlas")),
+        ("The bound uses a posteriori error (APE) estimates.", ("APE", "a posteriori error")),
+        # Tokenised text spaces the hyphens of a short form.
+        (
+            "We train a multi - scale gradient network ( MS - GN ) on it .",
+            ("MS - GN", "multi - scale gradient network"),
+        ),
+        # A glossary's labels, the long form with the most initials.
+        ("BW: bandwidth, LR: learning rate, BS: batch size of 32.", ("LR", "learning rate")),
+        ("BW: bandwidth, LR: learning rate, BS: batch size of 32.", ("BS", "batch size")),
+        ("CNN : convolutional neural network .", ("CNN", "convolutional neural network")),
+        ("[ KD ] Knowledge Distillation .", ("KD", "Knowledge Distillation")),
+        ("In 1994 the firm fitted its buses with radios (MRS: Mobile Radio System).", ("MRS", "Mobile Radio System")),
+        # In brackets, the long form then its short form after a dash or a comma.
+        ("Anna Berg (chief data officer – CDO) joined in May.", ("CDO", "chief data officer")),
+        (
+            "The office (renamed Bundesamt für Digitale Sicherheit, BDS) warned users.",
+            ("BDS", "Bundesamt für Digitale Sicherheit"),
+        ),
+        # The elided article of a French name gives no letter.
+        ("The Réseau d'Alerte Précoce, or RAP, was set up in 2001.", ("RAP", "Réseau d'Alerte Précoce")),
+        # X for a word beginning "ex", "cross" or "trans".
+        ("The bank joined the Cross-Border Payments, or XBP, scheme.", ("XBP", "Cross-Border Payments")),
+        ("Clients parse extensible widget files (XWF) at start-up.", ("XWF", "extensible widget files")),
+        # A letter and a count: as many words beginning with that letter.
+        ("The World Wide Wireless Association (W3A) met in Oslo.", ("W3A", "World Wide Wireless Association")),
+        # Digits read as "to" and "for".
+        ("Online business-to-consumer (B2C) sales rose.", ("B2C", "business-to-consumer")),
+        ("She founded Tools for Teachers (T4T) in 2012.", ("T4T", "Tools for Teachers")),
+        # "meaning" in the brackets, and after the short form.
+        ("The QLB (meaning the Quality Label Board) met twice.", ("QLB", "Quality Label Board")),
+        ("Its QLB, meaning Quality Label Board, met twice.", ("QLB", "Quality Label Board")),
+        # Short form first, the long form in apposition between commas or dashes.
+        (
+            "The NDMA, the National Disaster Management Authority, warned of floods.",
+            ("NDMA", "National Disaster Management Authority"),
+        ),
+        ("The FSB – the Fiscal Standards Board – said so.", ("FSB", "Fiscal Standards Board")),
+        ("Ofmar, the Office for Marine Resources, said the catch fell.", ("Ofmar", "Office for Marine Resources")),
+        # More cue phrases.
+        ("The Fiscal Standards Board, abbreviated as FSB, said so.", ("FSB", "Fiscal Standards Board")),
+        ("The Fiscal Standards Board, often shortened to FSB, said so.", ("FSB", "Fiscal Standards Board")),
+        ("The FSB, i.e. the Fiscal Standards Board, said so.", ("FSB", "Fiscal Standards Board")),
+        ("The name KBM comes from the initials of Kline Bauer Meyer.", ("KBM", "Kline Bauer Meyer")),
+        ("The FSB, which stood for Fiscal Standards Board, was closed.", ("FSB", "Fiscal Standards Board")),
+        ("He sat on the Fiscal Standards Board (the FSB) until 2019.", ("FSB", "Fiscal Standards Board")),
+        # A plural short form after a singular long form defines the singular.
+        ("Install a Policy Enforcement Agent (PEAs) on each host.", ("PEA", "Policy Enforcement Agent")),
+        # A conference by its year.
+        ("In Proc. of the Learning Systems Workshop (LSW '19), pp. 1-9.", ("LSW", "Learning Systems Workshop")),
+        # Brackets that repeat the noun before them.
+        ("Analysts watch the GDP figure (gross domestic product figure) closely.", ("GDP", "gross domestic product")),
+    ],
+)
+def test_general_domain_rules_find_their_definition(text, pair):
+    assert pair in defined(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # A name used later by its initials: up to a connector other than "of"/"and", without a sequel's numeral,
+        # and with a version number that the acronym repeats.
+        (
+            "She coached in the Northern Cricket League for the Leeds club. Later the NCL banned her for a year.",
+            ("NCL", "Northern Cricket League"),
+        ),
+        (
+            'Fans of "Super Robot Wars III" complained. The SRW series went on regardless of the critics.',
+            ("SRW", "Super Robot Wars"),
+        ),
+        (
+            "The app shipped with Acme Design Studio 5 that year. After DS5, the prices rose sharply for everyone.",
+            ("DS5", "Design Studio 5"),
+        ),
+    ],
+)
+def test_initials_of_an_earlier_name(text, pair):
+    assert pair in defined(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        # Square brackets in news put a name in for a pronoun; a capitalised word in round brackets needs most
+        # of its letters to begin words of the long form.
+        ("He spoke to the Daily Record Bureau, saying '[Morales] has left the country' on Monday.", "Morales"),
+        ("The office told the Daily Record Bureau Tribune (Barrington) in May.", "Barrington"),
+        # Labels only at the start of a line, a bracket, a sentence or a list item, spelled by every word.
+        ("KARACHI: The Sindh government said the schools would reopen.", "KARACHI"),
+        ("He said the IMF: Its Message Failed.", "IMF"),
+        # An apposition must close, and its words must not be short forms themselves.
+        ("The DUP, Democratic Unionist Party leader Arlene Foster, said no.", "DUP"),
+        ("Strong models were convolutional and/or recurrent nets (CNNs, RNNs, or CRNNs) here.", "CRNNs"),
+        ("Paris, the French capital, and Lyon were hit.", "Paris"),
+        # Two words beginning with W do not spell W3C; two words and "the" are a coincidence.
+        ("The Wide Web Consortium (W3C) met.", "W3C"),
+        ("We counted the cells (TC) twice.", "TC"),
+        # A verb of a clause is no part of a name, unlike a naming participle.
+        ("The gene is expressed (GIE) in roots.", "GIE"),
+        # A spaced hyphen between small letters joins a word: "pre - regulation" is no short form.
+        ("Power after AC to DC conversion ( pre - regulation power ) is lost .", "pre"),
+    ],
+)
+def test_general_domain_rules_do_not_over_fire(text, short):
+    assert short not in [pair[0] for pair in defined(text)]
+
+
+def test_news_prose_with_or_and_brackets_gives_no_nonsense():
+    pairs = defined("The talks, or at least the ceasefire (CF), held for a week; or so officials said.")
+    assert all("talks" not in long and " or " not in long for _, long in pairs)
+    assert [short for short, _ in pairs] in ([], ["CF"])
