@@ -196,3 +196,16 @@ def test_a_generic_name_takes_the_sense_of_a_country_the_article_names():
                 Entity(text.index("Supreme"), text.index("Supreme") + 13, "ORG", "Supreme Court")]
     entries, _ = _entries(text, entities)
     assert entries["Supreme Court"].description is None, "not Pakistan's or India's court"
+
+
+def _places(text, *names):
+    return [Entity(text.index(p), text.index(p) + len(p), "GPE", p) for p in names]
+
+
+def test_a_national_party_is_not_asserted_in_a_story_about_other_countries():
+    text = "The BDP shipping line added calls at Rotterdam, and Dutch and German ports saw more traffic."
+    entries, _ = _entries(text, _places(text, "Rotterdam", "Dutch", "German"))
+    assert entries["BDP"].expansion is None, "not the Botswana Democratic Party"
+    text = "In Gaborone the BDP lost its majority after decades in power in Botswana."
+    entries, _ = _entries(text, _places(text, "Gaborone", "Botswana"))
+    assert entries["BDP"].expansion == "Botswana Democratic Party"

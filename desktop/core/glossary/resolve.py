@@ -33,6 +33,9 @@ from desktop.core.model import Alternative, Entity, GlossaryEntry, Mention
 #: Kinds of bundled sense that spaCy should call ORG, GPE or LOC when it mislabels them.
 ORG_KINDS = {"organisation", "agency", "party", "armed-group", "court", "programme"}
 PLACE_KINDS = {"region", "place"}  # spaCy's GPE/LOC agree with these when choosing a sense
+#: Kinds that belong to one country's public life: a sense of these for a country the article never names is
+#: unlikely, and with no other support is not asserted (see `_plausible`).
+NATIONAL_KINDS = {"agency", "party", "armed-group", "court", "region", "programme"}
 #: How much each clue counts when choosing among bundled senses (see `_score_sense`).
 WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_PHRASE, WEIGHT_KIND = 1.0, 2.0, 1.5, 1.0, 0.25
 WEIGHT_DOMAIN, WEIGHT_UNIT = 1.0, 1.0
@@ -203,11 +206,20 @@ def _plausible(sense: Sense, context: "_Context") -> bool:
     support: the article is about its field, or the expansion's words are around the mentions. Otherwise a
     sports story's "RAC" would read "Random Access Channel"; better to show no meaning and list it as a possibility.
     """
+    national = [c for c in sense.countries if c != "international"]
+    if sense.kind in NATIONAL_KINDS and national and context.countries:
+        if not any(c in context.countries for c in national) and not _spelled_nearby(sense, context):
+            return False  # Uruguay's Frente Amplio is not the "FA" of a story set in Morocco
     if sense.weight >= JARGON_WEIGHT or sense.domain not in FIELDS or not context.fields:
         return True
     share = context.fields.get(sense.domain, 0.0)
     if share == max(context.fields.values()) and share >= 1.0 / len(FIELDS) + LEAN_MARGIN:
         return True  # the article leans to the sense's field
+    return _spelled_nearby(sense, context)
+
+
+def _spelled_nearby(sense: Sense, context: "_Context") -> bool:
+    """Whether at least half the distinctive words of the expansion occur around the acronym's mentions."""
     words = _distinctive_words(sense.expansion)
     return bool(words) and sum(w in context.nearby for w in words) * 2 >= len(words)
 
@@ -293,12 +305,11 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
     score = WEIGHT_PRIOR * sense.weight
     total_country = sum(context.countries.values())
     countries = [c for c in sense.countries if c != "international"]
-    if countries:
+    if countries and total_country:  # an article that names no country says nothing about a sense's country
         # A sense tied to countries the article never mentions (a party in Uruguay, in an article about
-        # networking) counts against; one tied to the article's main country counts for.
-        if total_country:  # an article that names no country says nothing about a sense's country
-            share = max(context.countries.get(c, 0.0) for c in countries) / total_country
-            score += WEIGHT_COUNTRY * (share - 0.25)
+        # Morocco) counts against; one tied to the article's main country counts for.
+        share = max(context.countries.get(c, 0.0) for c in countries) / total_country
+        score += WEIGHT_COUNTRY * (share - 0.25)
     # Words of the expansion in the article count only when they are distinctive: "people" and "party" occur
     # everywhere, "syndication" or "Pakhtunkhwa" do not.
     words = _distinctive_words(sense.expansion)
