@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 
 MAX_HEADING_WORDS = 15
 _SENTENCE_END = re.compile(r"[.!?…;:][\"'”’»)\]]*$")
+#: A scraped page's metadata glued to the first sentence: "date 2026-02-27 CONSIDERING the relentless wave...".
+_DATE = r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4})"
+_METADATA_PREFIX = re.compile(rf"\s*(?:date|dated|posted|published|updated)\s*:?\s*{_DATE}\s+(?=\S)", re.IGNORECASE)
 
 #: progress(fraction_done, what_is_happening)
 ProgressCallback = Callable[[float, str], None]
@@ -83,6 +86,8 @@ def analyze(
         found = [s for s in (_sentence(text, span, offset, number) for span in doc.sents) if s is not None]
         if len(found) == 1 and _looks_like_heading(text[found[0].start:found[0].end], found[0]):
             found = [replace(found[0], heading=True)]
+        elif found:
+            found = _split_metadata(text, found[0]) + found[1:]
         sentences.extend(found)
         for ent in doc.ents:
             start, end = offset + ent.start_char, offset + ent.end_char
@@ -145,6 +150,28 @@ def _glossary(text: str, entities: list[Entity], options: AnalysisOptions, title
 def _looks_like_heading(text: str, sentence: Sentence) -> bool:
     """A paragraph of one short line without closing punctuation: a headline, dateline or section title."""
     return 0 < len(sentence.words) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(text)
+
+
+def _split_metadata(text: str, sentence: Sentence) -> list[Sentence]:
+    """Split a metadata prefix ("date 2026-02-27") off a paragraph's first sentence as a heading of its own, so
+    that a summary opens with the article's words, not the page's date; the text itself is left as it is."""
+    match = _METADATA_PREFIX.match(text, sentence.start, sentence.end)
+    if not match:
+        return [sentence]
+    prefix = text[sentence.start:match.end()].lower()
+    taken, position = 0, 0
+    for word in sentence.words:  # the prefix's words, however spaCy cut the date
+        found = prefix.find(word, position)
+        if found < 0:
+            break
+        taken, position = taken + 1, found + len(word)
+    heading_end = match.end()
+    while heading_end > sentence.start and text[heading_end - 1].isspace():
+        heading_end -= 1
+    return [
+        Sentence(sentence.start, heading_end, sentence.paragraph, sentence.words[:taken], heading=True),
+        Sentence(match.end(), sentence.end, sentence.paragraph, sentence.words[taken:]),
+    ]
 
 
 def _sentence(text: str, span, offset: int, paragraph: int) -> Sentence | None:

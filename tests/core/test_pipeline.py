@@ -48,6 +48,19 @@ def test_sentences_never_cross_a_paragraph_break():
     assert [s.heading for s in document.sentences] == [True, False, True]
 
 
+def test_a_scraped_date_glued_to_the_first_sentence_becomes_a_heading_and_the_text_is_unchanged():
+    text = (
+        "date 2026-02-27 CONSIDERING the floods of the past weeks, the council acted well. "
+        "It met on Monday and agreed a plan.\n\nThe plan costs little and helps many towns."
+    )
+    document = analyze(text, AnalysisOptions(length=SummaryLength("sentences", 1)))
+    assert document.text == text
+    assert document.sentence_text(0) == "date 2026-02-27" and document.sentences[0].heading
+    assert document.sentence_text(1).startswith("CONSIDERING the floods")
+    assert document.sentences[1].words[0] == "considering"
+    assert 0 not in document.summary.sentences
+
+
 def test_the_headline_is_marked_as_a_heading_and_kept_out_of_the_summary(sample_document):
     assert sample_document.sentences[0].heading
     assert sample_document.sentence_text(0) == "River towns weigh the cost of the next flood"
