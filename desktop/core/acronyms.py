@@ -398,8 +398,8 @@ def find_acronyms(
 
     mentions = []
     for candidate, context in zip(candidates, contexts):
-        if _WEB_DOMAIN_AFTER.match(text, candidate.end):
-            continue  # "KSL.com", "BBC.co.uk": part of an address, not the acronym itself
+        if _WEB_DOMAIN_AFTER.match(text, candidate.end) or _in_address(text, candidate.start, candidate.end):
+            continue  # "KSL.com", "Jo.Amos-INTERNET@bbc.co.uk": part of an address, not an acronym
         if _accept(text, facts, candidate, context, known, confirmed, common):
             mentions.append(AcronymMention(candidate.start, candidate.end, candidate.form))
     if is_known is not None:
@@ -431,6 +431,21 @@ _MAX_JOINED_CHARS = 12
 
 
 _WEB_DOMAIN_AFTER = re.compile(r"\.(?:com|org|net|gov|edu|int|io|co|uk|pk|in|info|tv)\b", re.IGNORECASE)
+_SPACE = re.compile(r"\s")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether a span lies inside an e-mail or web address (the run of text between spaces around it)."""
+    if "@" not in text[max(0, start - 80):end + 80] and "/" not in text[max(0, start - 80):end + 80]:
+        return False  # the common case, decided without looking for the run's ends
+    left = start
+    while left > 0 and not text[left - 1].isspace() and start - left < 200:
+        left -= 1
+    match = _SPACE.search(text, end, min(len(text), end + 200))
+    run = text[left:match.start() if match else min(len(text), end + 200)]
+    return "@" in run or "://" in run or run.lower().startswith("www.")
+
+
 #: Abbreviations in small letters with dots: "e.g.", "i.e.", "a.k.a.", "etc.", "vs." (the dot may end a sentence).
 _SMALL_DOTTED = re.compile(r"(?<![\w.])(?:[a-z]{1,3}\.){2,}|(?<![\w.])[a-z]{2,6}\.(?=\s|$|[,;:)])")
 #: A unit right after a number: "5 mm", "710GB", "10 dB", "3.5 µm", "54 Mbit/s".

@@ -299,3 +299,8 @@ def test_a_whole_token_the_glossary_knows_wins_over_its_pieces():
     text = "It ran CP/M, joined the Wi-Fi network and was written in a 4GL; HIV/AIDS and US-led stay split."
     found = [text[m.start:m.end] for m in find_acronyms(text, glossary.__contains__)]
     assert found == ["CP/M", "Wi-Fi", "4GL", "HIV", "AIDS", "US"]
+
+
+def test_capitals_inside_an_email_or_web_address_are_not_acronyms():
+    text = "Write to jo.amos-INTERNET@bbc.co.uk or read https://example.org/NASA/FAQ before the NASA briefing."
+    assert forms(text, known) == ["NASA"]

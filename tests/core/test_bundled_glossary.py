@@ -302,3 +302,9 @@ def test_importing_the_glossary_loads_neither_qt_nor_spacy():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_a_form_with_accents_is_found_without_them_when_not_known_as_written():
+    glossary = load_bundled()
+    assert glossary.knows("ÇAF") and glossary.senses("ÇAF")[0].short == "CAF"
+    assert glossary.senses("RTÉ")[0].expansion == "Raidió Teilifís Éireann"

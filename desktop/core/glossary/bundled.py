@@ -70,6 +70,13 @@ def form_key(form: str) -> str:
     return form
 
 
+def _unaccented(form: str) -> str:
+    """`form` without combining accents: "RTÉ" -> "RTE"."""
+    if form.isascii():
+        return form
+    return "".join(ch for ch in unicodedata.normalize("NFD", form) if not unicodedata.combining(ch))
+
+
 def is_all_caps(form: str) -> bool:
     """True for ``NACTA``, ``IS-K``, ``G20``; false for ``Nacta``, ``PhD``, ``km`` and forms with no letters."""
     letters = [ch for ch in form if ch.isalpha()]
@@ -114,9 +121,12 @@ class BundledGlossary:
     def senses(self, form: str) -> list[Sense]:
         """Every sense of `form`, best weight first (exact spelling first among equal weights).
 
-        The caller strips plurals and possessives ("NGOs", "TTP's") before asking.
+        The caller strips plurals and possessives ("NGOs", "TTP's") before asking. A form with accents that is
+        not known as written is looked up without them ("RTÉ" as "RTE").
         """
         key = form_key(form)
+        if key not in self._exact and key != _unaccented(key):
+            key = _unaccented(key)
         exact = self._exact.get(key, [])
         variants: list[int] = []
         if is_all_caps(key):
@@ -130,7 +140,10 @@ class BundledGlossary:
     def knows(self, form: str) -> bool:
         """Whether `form` has any sense; cheap enough to call for every capitalised word of an article."""
         key = form_key(form)
-        return key in self._exact or (is_all_caps(key) and key.casefold() in self._folded)
+        if key in self._exact or (is_all_caps(key) and key.casefold() in self._folded):
+            return True
+        plain = _unaccented(key)
+        return plain != key and (plain in self._exact or (is_all_caps(plain) and plain.casefold() in self._folded))
 
     def by_expansion(self, name: str) -> list[Sense]:
         """The senses whose expansion is `name` (case-insensitive, "the " ignored), best weight first.
