@@ -7,6 +7,7 @@ pairs found.
 
 How a found pair is compared with a gold one:
 
+* gold pairs written the wrong way round (several words as the short form, one as the long) are swapped;
 * the short form as written in the text (`text[short_start:short_end]`, so "CDKs" with its plural "s", which is
   how the gold spells it), case-sensitively;
 * the long form with its whitespace normalised (runs of spaces and line breaks become one space, ends
@@ -69,9 +70,15 @@ def predicted_pairs(text: str, case_sensitive: bool = False) -> dict[Pair, Pair]
 
 
 def gold_pairs(record: dict, case_sensitive: bool = False) -> dict[Pair, Pair]:
-    """The record's gold pairs: compared form -> as written."""
+    """The record's gold pairs: compared form -> as written.
+
+    A pair written the wrong way round (a "short form" of several words beside a one-word "long form", as in
+    two BioText records) is read the right way round: it is the annotation's slip, not a definition to miss.
+    """
     pairs = {}
     for short, long in record.get("pairs") or []:
+        if " " in short.strip() and " " not in long.strip() and len(short) > len(long):
+            short, long = long, short
         pairs.setdefault((short, normalise_long(long, case_sensitive)), (short, " ".join(long.split())))
     return pairs
 

@@ -57,6 +57,12 @@ def test_long_forms_compare_case_insensitively_unless_asked(tmp_path):
     assert "(TP 0, FP 1, FN 1)" in strict
 
 
+def test_a_gold_pair_written_the_wrong_way_round_is_read_the_right_way(tmp_path):
+    records = [{"id": "x", "text": "The World Bank (WB) lent money.", "pairs": [["World Bank", "WB"]]}]
+    out = run_precis("eval", "acronyms", str(_write(tmp_path, records))).stdout.decode()
+    assert "(TP 1, FP 0, FN 0)" in out
+
+
 def test_a_bad_file_exits_1_with_one_line(tmp_path):
     missing = run_precis("eval", "acronyms", str(tmp_path / "missing.jsonl"))
     bad_json = tmp_path / "bad.jsonl"
