@@ -214,8 +214,7 @@ def _glossary_html(document: Document, article: layout.Article) -> str:
             back = f' · <a href="#mention-{first_mention[index].id}">first mention</a>'
         parts.append(f'<p class="meta">{escape(" · ".join(meta))}{back}</p>')
         if entry.alternatives:
-            others = "; ".join(layout.squash(a.expansion) for a in entry.alternatives)
-            parts.append(f'<p class="meta">Other meanings: {escape(others)}</p>')
+            parts.append(f'<p class="meta">{escape(layout.alternatives_line(entry))}</p>')
         parts.append("</dd>")
     parts += ["</dl>", "</section>"]
     return "\n".join(parts)

@@ -18,6 +18,12 @@ from desktop.core.model import Document, GlossaryEntry
 from desktop.exporters import palette
 
 KIND_NAMES = {"acronym": "Acronym", "organisation": "Organisation"}
+
+
+def alternatives_line(entry: GlossaryEntry) -> str:
+    """The other meanings of an entry; for one with no meaning asserted, the possible ones."""
+    names = "; ".join(squash(a.expansion) for a in entry.alternatives)
+    return f"{'Other' if entry.meaning else 'Possible'} meanings: {names}"
 _SPACES = re.compile(r"\s+")
 
 

@@ -513,8 +513,7 @@ class _Builder:
                 self.text("first mention", back)
             if entry.alternatives:
                 self.new_block(self.block_format(indent_points=14, bottom=1))
-                others = "; ".join(layout.squash(a.expansion) for a in entry.alternatives)
-                self.text(f"Other meanings: {others}", self.char_format(points=8.5, colour=palette.MUTED))
+                self.text(layout.alternatives_line(entry), self.char_format(points=8.5, colour=palette.MUTED))
 
     # geometry ------------------------------------------------------------------------------------------------
 
