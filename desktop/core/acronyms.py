@@ -401,7 +401,8 @@ def find_acronyms(
         if _WEB_DOMAIN_AFTER.match(text, candidate.end) or _in_address(text, candidate.start, candidate.end):
             continue  # "KSL.com", "Jo.Amos-INTERNET@bbc.co.uk": part of an address, not an acronym
         if _accept(text, facts, candidate, context, known, confirmed, common):
-            mentions.append(AcronymMention(candidate.start, candidate.end, candidate.form))
+            mentions.append(_known_head(candidate, known) if is_known is not None else
+                            AcronymMention(candidate.start, candidate.end, candidate.form))
     if is_known is not None:
         whole = list(_known_whole_tokens(text, known))
         if whole:  # "CP/M" and "Wi-Fi" as the glossary writes them, rather than their pieces
@@ -428,6 +429,19 @@ def _known_whole_tokens(text: str, known: Callable[[str], bool]) -> Iterator[Acr
 
 
 _MAX_JOINED_CHARS = 12
+
+
+#: An identifier made of an acronym and numbers: "CVE-2012-4929", "SHA-256", "ISO-9001".
+_NUMBERED_IDENTIFIER = re.compile(r"([A-Z][A-Z&]+)(?:-\d+)+[A-Za-z]?")
+
+
+def _known_head(candidate: _Candidate, known: Callable[[str], bool]) -> AcronymMention:
+    """The mention of a candidate; for a numbered identifier the glossary does not know as a whole, its known
+    acronym: in "CVE-2012-4929" the reader wants CVE explained, and the number is not part of it."""
+    match = _NUMBERED_IDENTIFIER.fullmatch(candidate.form)
+    if match and not known(candidate.form) and known(match.group(1)):
+        return AcronymMention(candidate.start, candidate.start + len(match.group(1)), match.group(1))
+    return AcronymMention(candidate.start, candidate.end, candidate.form)
 
 
 _WEB_DOMAIN_AFTER = re.compile(r"\.(?:com|org|net|gov|edu|int|io|co|uk|pk|in|info|tv)\b", re.IGNORECASE)

@@ -304,3 +304,10 @@ def test_a_whole_token_the_glossary_knows_wins_over_its_pieces():
 def test_capitals_inside_an_email_or_web_address_are_not_acronyms():
     text = "Write to jo.amos-INTERNET@bbc.co.uk or read https://example.org/NASA/FAQ before the NASA briefing."
     assert forms(text, known) == ["NASA"]
+
+
+def test_a_numbered_identifier_the_glossary_does_not_know_yields_its_known_acronym():
+    glossary = KNOWN | {"CVE", "SHA", "COVID-19"}
+    text = "The flaw was CVE-2012-4929, the hash SHA-256, and COVID-19 stayed whole."
+    found = [(text[m.start:m.end], m.form) for m in find_acronyms(text, glossary.__contains__)]
+    assert found == [("CVE", "CVE"), ("SHA", "SHA"), ("COVID-19", "COVID-19")]

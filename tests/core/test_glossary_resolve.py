@@ -107,11 +107,14 @@ def test_an_article_that_names_no_country_does_not_count_against_a_national_sens
         ("The new array stores 5 TB of footage and copies 2 TB a night.", "terabyte"),
         ("TB cases rose again this winter, and health workers traced the contacts of every TB patient.",
          "tuberculosis"),
+        ("Polls close at 10 PM tonight and counting starts at 11 PM.", "post meridiem"),
+        ("The PM told parliament that the budget would pass.", "Prime Minister"),
     ],
 )
-def test_a_unit_is_meant_after_a_number_and_not_elsewhere(text, expected):
+def test_a_unit_or_time_is_meant_after_a_number_and_not_elsewhere(text, expected):
     entries, _ = _entries(text)
-    assert entries["TB"].expansion == expected
+    term = "PM" if "PM" in text else "TB"
+    assert entries[term].expansion == expected
 
 
 def test_an_unknown_acronym_is_listed_without_an_invented_meaning():

@@ -38,7 +38,7 @@ PLACE_KINDS = {"region", "place"}  # spaCy's GPE/LOC agree with these when choos
 NATIONAL_KINDS = {"agency", "party", "armed-group", "court", "region", "programme"}
 #: How much each clue counts when choosing among bundled senses (see `_score_sense`).
 WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_PHRASE, WEIGHT_KIND = 1.0, 2.0, 1.5, 1.0, 0.25
-WEIGHT_DOMAIN, WEIGHT_UNIT = 1.0, 1.0
+WEIGHT_DOMAIN, WEIGHT_UNIT = 1.0, 1.5
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
 MAX_ALTERNATIVES = 4
 #: Senses with a prior below this come from the big derived jargon lists (FOLDOC, V.E.R.A., NetBSD) and need
