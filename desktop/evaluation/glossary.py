@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from desktop.evaluation.jsonl import read_jsonl
-from desktop.core.glossary.bundled import form_key
+from desktop.core.glossary.bundled import form_key, load_bundled
 from desktop.core.pipeline import AnalysisOptions, analyze
+from desktop.evaluation.jsonl import read_jsonl
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -27,6 +27,7 @@ class GlossaryScore:
     correct: int = 0
     wrong: int = 0
     unexplained: int = 0
+    known: int = 0  # pairs whose expansion is among the built-in glossary's senses for the short form: the ceiling
     examples: list = field(default_factory=list)
 
     def share(self, count: int) -> float:
@@ -72,6 +73,7 @@ def _american(word: str) -> str:
 def evaluate(records: Sequence[dict], progress: Callable[[int, int], None] | None = None) -> GlossaryScore:
     score = GlossaryScore()
     options = AnalysisOptions(algorithm="lead", user_glossary=False, learn=False)
+    bundled = load_bundled()
     for number, record in enumerate(records, 1):
         document = analyze(record["text"], options, title=record.get("title"))
         by_key = {}
@@ -81,6 +83,8 @@ def evaluate(records: Sequence[dict], progress: Callable[[int, int], None] | Non
                 by_key.setdefault(form_key(entry.term).casefold(), entry)
         for short, gold in record["undefined_pairs"]:
             score.total += 1
+            if any(normalise_expansion(s.expansion) == normalise_expansion(gold) for s in _senses_for(bundled, short)):
+                score.known += 1
             entry = _entry_for(by_key, short)
             given = entry.expansion if entry else None
             if not given:
@@ -98,11 +102,24 @@ def evaluate(records: Sequence[dict], progress: Callable[[int, int], None] | Non
     return score
 
 
+def _senses_for(bundled, short: str) -> list:
+    """The built-in senses of a gold short form, as written, singular, or in capitals ("http" as HTTP)."""
+    key = form_key(short)
+    for candidate in (key, _singular(key), key.upper()):
+        senses = bundled.senses(candidate)
+        if senses:
+            return senses
+    return []
+
+
+def _singular(key: str) -> str:
+    return re.sub(r"(?<=[A-Z0-9])(?:'s|’s|s)$", "", key)
+
+
 def _entry_for(by_key: dict, short: str):
     """The entry for a gold short form, as written or singular: the glossary keys "DVDs" and "TTP's" as DVD, TTP."""
     key = form_key(short)
-    singular = re.sub(r"(?<=[A-Z0-9])(?:'s|’s|s)$", "", key)
-    for candidate in (key, singular):
+    for candidate in (key, _singular(key)):
         entry = by_key.get(candidate) or by_key.get(candidate.casefold())
         if entry:
             return entry
@@ -115,6 +132,8 @@ def format_report(path: str, score: GlossaryScore, errors: int = 0) -> str:
         f"  correct      {score.correct:5d}  {score.share(score.correct):6.1%}",
         f"  wrong        {score.wrong:5d}  {score.share(score.wrong):6.1%}",
         f"  unexplained  {score.unexplained:5d}  {score.share(score.unexplained):6.1%}",
+        f"  the annotators' expansion is among the built-in glossary's senses for {score.known} "
+        f"({score.share(score.known):.1%}), a ceiling for choosing among them",
     ]
     if errors:
         lines.append("examples of wrong and unexplained (id, short form, annotators' expansion, ours):")

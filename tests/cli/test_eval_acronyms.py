@@ -101,3 +101,4 @@ def test_eval_glossary_counts_correct_wrong_and_unexplained(tmp_path):
     out = result.stdout.decode()
     assert "2 acronyms used without a definition" in out
     assert "correct          1   50.0%" in out and "unexplained      1   50.0%" in out
+    assert "among the built-in glossary's senses for 1 (50.0%)" in out
