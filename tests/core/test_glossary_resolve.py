@@ -205,9 +205,15 @@ def _places(text, *names):
     return [Entity(text.index(p), text.index(p) + len(p), "GPE", p) for p in names]
 
 
+def test_one_passing_mention_of_another_place_does_not_rule_out_a_national_party():
+    text = "The SNP and the Tories clashed over European funding."
+    entries, _ = _entries(text, _places(text, "European"))
+    assert entries["SNP"].expansion == "Scottish National Party"
+
+
 def test_a_national_party_is_not_asserted_in_a_story_about_other_countries():
-    text = "The BDP shipping line added calls at Rotterdam, and Dutch and German ports saw more traffic."
-    entries, _ = _entries(text, _places(text, "Rotterdam", "Dutch", "German"))
+    text = "The BDP shipping line added calls in the Netherlands, and ports in Germany and Belgium saw more traffic."
+    entries, _ = _entries(text, _places(text, "Netherlands", "Germany", "Belgium"))
     assert entries["BDP"].expansion is None, "not the Botswana Democratic Party"
     text = "In Gaborone the BDP lost its majority after decades in power in Botswana."
     entries, _ = _entries(text, _places(text, "Gaborone", "Botswana"))

@@ -44,6 +44,9 @@ MAX_ALTERNATIVES = 4
 #: Senses with a prior below this come from the big derived jargon lists (FOLDOC, V.E.R.A., NetBSD) and need
 #: support from the article before they are shown as the meaning (see `_plausible`).
 JARGON_WEIGHT = 0.35
+#: How many mentions of countries make an article's geography clear enough to rule out another country's
+#: national body (one passing "European" does not rule out Britain's SNP).
+MIN_COUNTRY_MENTIONS = 3
 #: How far above an even split an article's share of a field must be for the article to lean to that field.
 LEAN_MARGIN = 0.1
 #: How far around a mention the words of an expansion count (about two sentences each way).
@@ -207,7 +210,7 @@ def _plausible(sense: Sense, context: "_Context") -> bool:
     sports story's "RAC" would read "Random Access Channel"; better to show no meaning and list it as a possibility.
     """
     national = [c for c in sense.countries if c != "international"]
-    if sense.kind in NATIONAL_KINDS and national and context.countries:
+    if sense.kind in NATIONAL_KINDS and national and sum(context.countries.values()) >= MIN_COUNTRY_MENTIONS:
         if not any(c in context.countries for c in national) and not _spelled_nearby(sense, context):
             return False  # Uruguay's Frente Amplio is not the "FA" of a story set in Morocco
     if sense.weight >= JARGON_WEIGHT or sense.domain not in FIELDS or not context.fields:
