@@ -51,6 +51,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Callable, Iterator
 
+from desktop.core.wordlist import english_words
+
 __all__ = ["AcronymMention", "Definition", "find_acronyms", "common_words"]
 
 
@@ -384,6 +386,7 @@ def find_acronyms(
     # Forms the text itself uses as acronyms: in normal prose by rules that need no confirmation, or alone in
     # brackets ("(NACTA)").
     confirmed: set[str] = set()
+    bracketed_forms: set[str] = set()
     for candidate, context in zip(candidates, contexts):
         if candidate.kind == "title":
             continue
@@ -391,6 +394,7 @@ def find_acronyms(
         bracketed = text[candidate.start - 1:candidate.start] in "([" and text[candidate.end:candidate.end + 1] in ")]"
         if candidate.start > 0 and bracketed and form.lower() not in common:
             confirmed.add(form)
+            bracketed_forms.add(form)
         elif context == "normal" and form.lower() not in common and not _roman_kind(form) and not (
             facts.used_as_word(form, False) or _looks_like_shouted_word(text, candidate, lead=False)
         ) and not _is_initials_of_name(text, candidate):
@@ -400,6 +404,8 @@ def find_acronyms(
     for candidate, context in zip(candidates, contexts):
         if _WEB_DOMAIN_AFTER.match(text, candidate.end) or _in_address(text, candidate.start, candidate.end):
             continue  # "KSL.com", "Jo.Amos-INTERNET@bbc.co.uk": part of an address, not an acronym
+        if _is_english_word(candidate, known, bracketed_forms):
+            continue  # "a TOTAL DISASTER", "the CORAL reef": a word in capitals, unless the glossary knows it
         if _accept(text, facts, candidate, context, known, confirmed, common):
             mentions.append(_known_head(candidate, known) if is_known is not None else
                             AcronymMention(candidate.start, candidate.end, candidate.form))
@@ -433,6 +439,20 @@ _MAX_JOINED_CHARS = 12
 
 #: An identifier made of an acronym and numbers: "CVE-2012-4929", "SHA-256", "ISO-9001".
 _NUMBERED_IDENTIFIER = re.compile(r"([A-Z][A-Z&]+)(?:-\d+)+[A-Za-z]?")
+
+
+#: Shorter words in capitals are too often real acronyms the glossary lacks (NAP, SOP, AIDS) to be ruled out.
+MIN_SHOUTED_WORD = 5
+
+
+def _is_english_word(candidate: _Candidate, known: Callable[[str], bool], bracketed: set[str]) -> bool:
+    """Whether a form in capitals is an English word the glossary does not know and the text never sets alone in
+    brackets: "DISASTER", "SHOPKEEPER", "CURRENT" (five letters or more). Known acronyms that are words (NATO, RADAR, WHO) stay acronyms,
+    and so does "(CLEAR)", which the writer presents as a name."""
+    form = candidate.form
+    if candidate.kind != "caps" or len(form) < MIN_SHOUTED_WORD or not form.isalpha() or form in bracketed:
+        return False
+    return form.lower() in english_words() and not known(form)
 
 
 def _known_head(candidate: _Candidate, known: Callable[[str], bool]) -> AcronymMention:

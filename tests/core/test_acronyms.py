@@ -311,3 +311,12 @@ def test_a_numbered_identifier_the_glossary_does_not_know_yields_its_known_acron
     text = "The flaw was CVE-2012-4929, the hash SHA-256, and COVID-19 stayed whole."
     found = [(text[m.start:m.end], m.form) for m in find_acronyms(text, glossary.__contains__)]
     assert found == [("CVE", "CVE"), ("SHA", "SHA"), ("COVID-19", "COVID-19")]
+
+
+def test_long_english_words_in_capitals_are_shouting_unless_known_or_bracketed():
+    glossary = KNOWN | {"RADAR"}
+    text = (
+        "It was a TOTAL DISASTER, said the SHOPKEEPER, and the RADAR failed. "
+        "The Hazard Squad (SHIELD) was blamed, and SHIELD said nothing."
+    )
+    assert forms(text, glossary.__contains__) == ["RADAR", "SHIELD", "SHIELD"]

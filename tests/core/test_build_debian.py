@@ -178,9 +178,24 @@ def test_committed_files_are_what_the_packages_give(tmp_path):
     root = bd.locate(bd.DEFAULT_CACHE)
     if root is None:
         pytest.skip("the Debian packages are not at hand (python -m desktop.core.glossary.build_debian --download)")
-    counts = bd.build(root, tmp_path)
+    target = tmp_path / "glossary"
+    target.mkdir()
+    counts = bd.build(root, target)
+    words = counts.pop(bd.WORD_LIST)
+    committed_words = (glossary_dir().parent / bd.WORD_LIST).read_text(encoding="utf-8")
+    assert (tmp_path / bd.WORD_LIST).read_text(encoding="utf-8") == committed_words
+    assert words > 50_000
     for name, count in counts.items():
-        fresh = (tmp_path / name).read_text(encoding="utf-8").split("\n", 2)[2]
+        fresh = (target / name).read_text(encoding="utf-8").split("\n", 2)[2]
         committed = (glossary_dir() / name).read_text(encoding="utf-8").split("\n", 2)[2]
         assert fresh == committed, f"{name} is stale: run python -m desktop.core.glossary.build_debian"
         assert count > 1000 and len(read_tsv(glossary_dir() / name)) == count
+
+
+def test_the_word_list_has_small_letter_words_only(tmp_path):
+    american, british = tmp_path / "american", tmp_path / "british"
+    american.write_text("NATO\ncolor\ncolor's\nit\ndisaster\n", encoding="utf-8")
+    british.write_text("colour\ncafé\ndisaster\n", encoding="utf-8")
+    assert bd.write_word_list([american, british], tmp_path / "words.txt") == 3
+    lines = (tmp_path / "words.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if not line.startswith("#")] == ["color", "colour", "disaster"]
