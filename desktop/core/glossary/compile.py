@@ -26,7 +26,6 @@ from typing import Iterable, Optional
 from desktop.core.glossary.bundled import (
     INDEX_FORMAT,
     KINDS,
-    Sense,
     form_key,
     index_path,
     name_key,
@@ -228,9 +227,7 @@ def index_text(rows: list[Row]) -> str:
         if row.aliases:
             cells.append(sorted(row.aliases))
         lines.append(json.dumps(cells, ensure_ascii=False, separators=(",", ":")))
-    field_words = word_field_counts(
-        Sense(r.short, r.expansion, r.kind, r.countries, r.description, r.source, r.weight, r.domain) for r in rows
-    )
+    field_words = word_field_counts(rows)
     head = json.dumps(
         {"format": INDEX_FORMAT, "kinds": list(KINDS), "sources": list(SOURCES), "domains": list(DOMAINS),
          "fields": list(FIELDS), "field_words": field_words},

@@ -44,7 +44,7 @@ def acronym_votes(senses: Sequence[Sense], expansion: Optional[str] = None) -> C
 
 def word_votes(words: Iterable[str], bundled: BundledGlossary) -> Counter:
     """The article's distinct words, each voting with its field distribution (see the module docstring)."""
-    model = _word_fields(bundled)
+    model = bundled.field_words
     votes: Counter = Counter()
     for word in words:
         leaning = model.get(word)
@@ -61,8 +61,11 @@ def shares(votes: Counter) -> dict:
     return {field: (votes.get(field, 0.0) + prior / len(FIELDS)) / total for field in FIELDS}
 
 
-def word_field_counts(senses: Iterable[Sense]) -> dict[str, list[int]]:
+def word_field_counts(senses: Iterable) -> dict[str, list[int]]:
     """For each informative word, how many senses of each field use it; computed when the index is compiled.
+
+    `senses` are the compiler's rows or `Sense`s: anything with `expansion`, `description`, `source`, `domain`
+    and `kind`.
 
     A sense's words are those of its expansion, and of its description when we wrote it (derived rows have
     template descriptions, whose words, "computing" or "company", would say more about the template than the
@@ -83,7 +86,3 @@ def word_field_counts(senses: Iterable[Sense]) -> dict[str, list[int]]:
         if total >= MIN_SENSES and by_field.most_common(1)[0][1] / total >= MIN_LEAN:
             model[word] = [by_field[field] for field in FIELDS]
     return model
-
-
-def _word_fields(bundled: BundledGlossary) -> dict[str, dict[str, float]]:
-    return bundled.field_words

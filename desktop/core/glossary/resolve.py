@@ -111,15 +111,15 @@ def build_glossary(
     votes = {
         key: fields.acronym_votes(senses_of[key], defined[key].long if key in defined else None) for key in groups
     }
-    text_votes = fields.word_votes(context.words, bundled)
+    all_votes = fields.word_votes(context.words, bundled)
+    for vote in votes.values():
+        all_votes.update(vote)
     entries: dict[str, GlossaryEntry] = {}
     for key, group in groups.items():
         term = group.surfaces.most_common(1)[0][0]
         labels = context.labels_at(group.mentions)
-        others = Counter(text_votes)
-        for other, vote in votes.items():
-            if other != key:
-                others.update(vote)
+        others = Counter(all_votes)
+        others.subtract(votes[key])  # an acronym's own vote does not decide its own sense
         group_context = replace(
             context, fields=fields.shares(others), after_number=_after_number(text, group.mentions),
             nearby=_words_near(text, group.mentions),
@@ -192,13 +192,11 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
     plausible = [(sense, confidence) for sense, confidence in ranked if _plausible(sense, context)]
     if plausible:
         best, confidence = plausible[0]
-        bundled_alternatives = [a for a in bundled_alternatives if a.expansion != best.expansion]
-        bundled_alternatives.insert(0, Alternative(best.expansion, "bundled", round(confidence, 3)))
         # A name that is not short for anything (the newspaper Dawn) is an organisation, not an acronym.
         kind = "organisation" if name_key(best.short) == name_key(best.expansion) else "acronym"
         return GlossaryEntry(
             term, kind, best.expansion, best.description, "bundled", round(confidence, 3), mentions,
-            tuple(bundled_alternatives[1:]),
+            tuple(a for a in bundled_alternatives if a.expansion != best.expansion),
         )
     # No meaning fits well enough: the possible ones stay visible as alternatives.
     return GlossaryEntry(term, "acronym", None, None, "text", 0.0, mentions, tuple(bundled_alternatives))
