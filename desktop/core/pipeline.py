@@ -57,6 +57,8 @@ def analyze(
     options: AnalysisOptions | None = None,
     *,
     title: str | None = None,
+    author: str | None = None,
+    date: str | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: CancelCheck | None = None,
 ) -> Document:
@@ -118,6 +120,8 @@ def analyze(
         title=title,
         language=language,
         warnings=tuple(warnings),
+        author=author,
+        date=date,
     )
 
 

@@ -123,13 +123,15 @@ class AnalysisController(QObject):
 
         def work(job: _Job) -> Result:
             text, title, origin = request.text, request.title, request.origin
+            author = date = None
             if request.loader is not None:
                 self.progress.emit(job.job_id, 0.0, "Opening")
                 source = request.loader()
                 text, title, origin = source.text, source.title, source.origin
+                author, date = source.author, source.date
             options = AnalysisOptions(algorithm=request.algorithm, length=request.length, article=origin or title)
             document = analyze(
-                text, options, title=title,
+                text, options, title=title, author=author, date=date,
                 progress=lambda fraction, what: self.progress.emit(job.job_id, fraction, what),
                 is_cancelled=job.cancelled.is_set,
             )
