@@ -237,12 +237,17 @@ def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentP
 
 def _run_window(args: argparse.Namespace) -> int:
     from desktop.ui.app import has_display, run
+    from desktop.ui.system_libraries import missing_libraries
 
     if not has_display():
         raise PrecisError(
             "There is no display to open the window on.",
             "Run `precis analyze FILE` to analyse in the terminal, or start a desktop session.",
         )
+    missing = missing_libraries()  # before Qt starts: without them it aborts the process
+    if missing.sonames:
+        print(f"precis: error: {missing.message()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return run(args.path, theme=args.theme, screenshot=args.screenshot, timing=args.timing, select=args.select)
 
 
