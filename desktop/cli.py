@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--screenshot", metavar="PNG", help="save the window once the article is shown, then quit")
     window.add_argument("--select", metavar="TERM", help="select this glossary entry once the article is shown")
     window.add_argument("--timing", action="store_true", help="print the time to a visible window and to a result")
+    window.add_argument("--size", type=_size, metavar="WxH", help="open the window at this size, e.g. 900x600")
 
     analyze = commands.add_parser("analyze", parents=[verbose], help="analyse an article in the terminal (a file, or - for stdin)")
     analyze.add_argument("path", nargs="?", help="an article (text, Markdown, web page, PDF or Word file), an http(s) address, or - for stdin")
@@ -158,6 +159,16 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not WIDTHxHEIGHT, e.g. 900x600") from None
+    if width < 200 or height < 200:
+        raise argparse.ArgumentTypeError("must be at least 200x200")
+    return width, height
+
+
 def _ratio(value: str) -> float:
     try:
         number = float(value.rstrip("%")) / (100 if value.endswith("%") else 1)
@@ -248,7 +259,8 @@ def _run_window(args: argparse.Namespace) -> int:
     if missing.sonames:
         print(f"precis: error: {missing.message()}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    return run(args.path, theme=args.theme, screenshot=args.screenshot, timing=args.timing, select=args.select)
+    return run(args.path, theme=args.theme, screenshot=args.screenshot, timing=args.timing, select=args.select,
+               size=args.size)
 
 
 def _run_analyze(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

@@ -54,7 +54,8 @@ ENTITY_SWATCHES: tuple[Swatch, ...] = (
 HIGHLIGHTED = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
 
 ACRONYM = Swatch("ACRONYM", "Acronym", "#ffe066")
-SUMMARY = Swatch("SUMMARY", "Sentence in the summary", "#fff9db")
+#: A cool grey-blue, unlike every entity's warm or saturated hue (the Organisation orange above all).
+SUMMARY = Swatch("SUMMARY", "Sentence in the summary", "#e6edf7")
 #: An entity label this palette does not know (another spaCy pipeline's).
 OTHER = Swatch("OTHER", "Other name", "#e6e0d4")
 
@@ -62,7 +63,7 @@ OTHER = Swatch("OTHER", "Other name", "#e6e0d4")
 TEXT = "#111111"
 GLOSSARY_UNDERLINE = "#6b5300"
 #: The summary box: its border; its background is SUMMARY's, the tint of the summary's sentences in the article.
-SUMMARY_BORDER = "#e0c35c"
+SUMMARY_BORDER = "#9fb3cf"
 LINK = "#1c5fa8"
 MUTED = "#5f6368"
 

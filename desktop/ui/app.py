@@ -45,6 +45,13 @@ def apply_theme(app, theme: str) -> None:
             (QPalette.ColorRole.Link, "#8ab4f8"), (QPalette.ColorRole.Mid, "#5f6368"),
         ):
             palette.setColor(role, QColor(colour))
+        disabled = QPalette.ColorGroup.Disabled  # greyed out, or Previous and Define… look clickable with nothing selected
+        for role, colour in (
+            (QPalette.ColorRole.ButtonText, "#6b6f75"), (QPalette.ColorRole.WindowText, "#6b6f75"),
+            (QPalette.ColorRole.Text, "#6b6f75"), (QPalette.ColorRole.Button, "#25272a"),
+            (QPalette.ColorRole.Light, "#25272a"),
+        ):
+            palette.setColor(disabled, role, QColor(colour))
         app.setPalette(palette)
 
 
@@ -72,7 +79,8 @@ def save_screenshot(app, window, path: str) -> None:
 
 
 def run(path: Optional[str] = None, theme: str = "system", screenshot: Optional[str] = None,
-        timing: bool = False, select: Optional[str] = None, argv: Sequence[str] = ()) -> int:
+        timing: bool = False, select: Optional[str] = None, argv: Sequence[str] = (),
+        size: Optional[tuple[int, int]] = None) -> int:
     started = time.perf_counter()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -85,6 +93,8 @@ def run(path: Optional[str] = None, theme: str = "system", screenshot: Optional[
     app.setApplicationDisplayName("Précis")
     apply_theme(app, theme)
     window = MainWindow()
+    if size:
+        window.resize(*size)
 
     def excepthook(kind, value, trace) -> None:
         """An unexpected error is logged and shown with its details; the app keeps running."""
@@ -107,6 +117,7 @@ def run(path: Optional[str] = None, theme: str = "system", screenshot: Optional[
             print(f"analysis shown after {time.perf_counter() - started:.3f} s (at {time.time():.3f})", flush=True)
         if select:
             window.glossary.select_term(select)
+            window.step_mention(+1)  # the second mention becomes current, as after one F3
             QTimer.singleShot(200, lambda: show_tooltip(window, select))
         if screenshot:
             QTimer.singleShot(600, lambda: (save_screenshot(app, window, screenshot), app.quit()))

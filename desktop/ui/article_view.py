@@ -18,9 +18,19 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit
 from desktop.core.model import Document, GlossaryEntry, Mention
 from desktop.ui import colors
 
+#: A QTextFormat user property set on the extra selection of the current mention.
+CURRENT_MARK = QTextCharFormat.Property.UserProperty + 1
+
+
 def source_label(entry: GlossaryEntry) -> str:
     """Where a meaning came from, as a label: "Defined in this article", "Your own glossary", ..."""
     return entry.origin[:1].upper() + entry.origin[1:]
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally. Qt guesses whether a tooltip is rich text and would render an
+    `<img src=...>` from an article or a definition; escaping inside an explicit rich-text wrapper rules that out."""
+    return f"<qt>{html.escape(text).replace(chr(10), '<br>')}</qt>" if text else ""
 
 
 def possible_meanings(entry: GlossaryEntry, limit: int = 3) -> str:
@@ -104,13 +114,20 @@ class ArticleView(QTextBrowser):
             fmt = QTextCharFormat()
             fmt.setBackground(summary_colour)
             self._merge(cursor, sentence.start, sentence.end, fmt)
+        if "ACRONYM" in self.visible_types:  # before the entities, which win where both apply (as in the PDF)
+            acronym = QTextCharFormat()
+            acronym.setBackground(colors.entity_colour("ACRONYM", dark))
+            for entry in document.glossary:
+                if entry.kind == "acronym":
+                    for mention in entry.mentions:
+                        self._merge(cursor, mention.start, mention.end, acronym)
         for entity in document.entities:
             colour = colors.entity_colour(entity.label, dark)
-            if colour is None or entity.label not in self.visible_types:
+            if colour is None or entity.label not in self.visible_types or entity.label == "ACRONYM":
                 continue
             fmt = QTextCharFormat()
             fmt.setBackground(colour)
-            fmt.setToolTip(f"{html.escape(entity.text)} — {colors.ENTITY_COLOURS[entity.label][2]}")
+            fmt.setToolTip(plain_tooltip(f"{entity.text} — {colors.LEGEND[entity.label][2]}"))
             self._merge(cursor, entity.start, entity.end, fmt)
         for number, entry in enumerate(document.glossary):
             fmt = QTextCharFormat()
@@ -133,13 +150,20 @@ class ArticleView(QTextBrowser):
     def mark(self, spans: Sequence[Mention], dark: bool, focus: int = 0) -> None:
         """Mark every span (all mentions of a term, or one sentence) and scroll to span number `focus`."""
         selections = []
-        for span in spans:
+        current = max(0, min(focus, len(spans) - 1))
+        for number, span in enumerate(spans):
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
             cursor.setPosition(self._positions(span.start))
             cursor.setPosition(self._positions(span.end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format.setBackground(QColor(colors.MARK_DARK if dark else colors.MARK_LIGHT))
+            if number == current and len(spans) > 1:  # the mention F3 landed on stands out from the others
+                selection.format.setBackground(QColor(colors.CURRENT_DARK if dark else colors.CURRENT_LIGHT))
+                selection.format.setForeground(QColor("#ffffff"))
+                selection.format.setProperty(CURRENT_MARK, True)
+            else:
+                selection.format.setBackground(QColor(colors.MARK_DARK if dark else colors.MARK_LIGHT))
+                selection.format.setForeground(QColor("#ffffff"))
             selection.format.setFontWeight(QFont.Weight.Bold)
             selections.append(selection)
         self.setExtraSelections(selections)
@@ -154,6 +178,13 @@ class ArticleView(QTextBrowser):
 
     def marked_texts(self) -> list[str]:
         return [s.cursor.selectedText() for s in self.extraSelections()]
+
+    def current_mark(self) -> Optional[tuple[int, str]]:
+        """(Qt position, text) of the mention marked as current, if several are marked."""
+        for selection in self.extraSelections():
+            if selection.format.property(CURRENT_MARK):
+                return selection.cursor.selectionStart(), selection.cursor.selectedText()
+        return None
 
     def tooltip_at(self, index: int) -> str:
         """The tooltip Qt shows when the pointer rests on code point `index` of the article."""

@@ -1,4 +1,8 @@
-"""Every acronym and organisation of the article: filter, browse mentions, choose a meaning, define your own."""
+"""Every acronym and organisation of the article: filter, browse mentions, choose a meaning, define your own.
+
+The list gives each entry two lines, meaning first (see `glossary_rows`); the pane under it gives the selected
+entry in full. Text from articles and definitions is escaped wherever Qt could read it as markup.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,15 @@ from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop.core.model import Document, GlossaryEntry
-from desktop.ui.article_view import source_label
+from desktop.ui.article_view import plain_tooltip, source_label
+from desktop.ui.glossary_rows import (
+    DETAIL_ROLE, KNOWN_ROLE, MEANING_ROLE, TAG_ROLE, GlossaryRowDelegate, detail_line, meaning_line, source_tag,
+)
 
 
 class GlossaryPanel(QWidget):
@@ -28,17 +35,20 @@ class GlossaryPanel(QWidget):
         self.filter.setAccessibleName("Glossary filter")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Glossary")
-        self.tree.setHeaderLabels(["Term", "Meaning", "Mentions", "Source"])
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(GlossaryRowDelegate(self.tree))
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # built from escaped parts only (see _show_entry)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.details.setAccessibleName("Glossary entry details")
         self.meanings = QComboBox()
         self.meanings.setAccessibleName("Other meanings")
@@ -63,7 +73,13 @@ class GlossaryPanel(QWidget):
         layout.addWidget(QLabel("<b>Glossary</b>"))
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.details)
+        details_box = QScrollArea()  # a long description scrolls here instead of squeezing the list
+        details_box.setWidget(self.details)
+        details_box.setWidgetResizable(True)
+        details_box.setFrameShape(QFrame.Shape.NoFrame)
+        details_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        details_box.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
+        layout.addWidget(details_box)
         layout.addLayout(alternatives)
         layout.addLayout(navigation)
 
@@ -83,17 +99,15 @@ class GlossaryPanel(QWidget):
         self.tree.setSortingEnabled(False)
         self.tree.clear()
         for number, entry in enumerate(document.glossary):
-            item = QTreeWidgetItem(
-                [entry.term, entry.meaning or _unsure(entry), str(len(entry.mentions)), source_label(entry)]
-            )
+            item = QTreeWidgetItem([entry.term])
             item.setData(0, Qt.ItemDataRole.UserRole, number)
-            item.setData(2, Qt.ItemDataRole.DisplayRole, len(entry.mentions))
-            item.setToolTip(1, entry.description or "")
+            item.setData(0, MEANING_ROLE, meaning_line(entry))
+            item.setData(0, DETAIL_ROLE, detail_line(entry))
+            item.setData(0, TAG_ROLE, source_tag(entry))
+            item.setData(0, KNOWN_ROLE, bool(entry.meaning))
+            item.setToolTip(0, plain_tooltip(_tooltip_text(entry)))
             self.tree.addTopLevelItem(item)
         self.tree.setSortingEnabled(True)
-        for column in (0, 2, 3):
-            self.tree.resizeColumnToContents(column)
-        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 140))
         self.tree.blockSignals(False)
         self._apply_filter(self.filter.text())
         if selected:
@@ -134,7 +148,7 @@ class GlossaryPanel(QWidget):
         needle = text.strip().casefold()
         for row in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(row)
-            haystack = f"{item.text(0)} {item.text(1)}".casefold()
+            haystack = f"{item.text(0)} {item.data(0, MEANING_ROLE)}".casefold()
             item.setHidden(bool(needle) and needle not in haystack)
 
     def _current_changed(self, current, _previous) -> None:
@@ -160,7 +174,7 @@ class GlossaryPanel(QWidget):
         if entry.description:
             text += f"<br>{html.escape(entry.description)}"
         if entry.expansion:
-            text += f"<br><i>{source_label(entry)}, confidence {entry.confidence:.0%}</i>"
+            text += f"<br><i>{html.escape(source_label(entry))}, confidence {entry.confidence:.0%}</i>"
         elif entry.alternatives:
             text += "<br><i>Found in this article; no meaning fits it for certain. Possible meanings:</i>"
         else:
@@ -188,7 +202,7 @@ class GlossaryPanel(QWidget):
         dialog = DefineDialog(entry, self)
         dialog.accepted.connect(
             lambda: self.define_requested.emit(entry.term, dialog.expansion.text().strip(),
-                                               dialog.description.text().strip(), entry.kind)
+                                               " ".join(dialog.description.toPlainText().split()), entry.kind)
         )
         dialog.open()
 
@@ -199,10 +213,15 @@ class DefineDialog(QDialog):
     def __init__(self, entry: GlossaryEntry, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Define {entry.term}")
+        self.setMinimumWidth(520)  # room for the whole title and a long meaning
         self.expansion = QLineEdit(entry.expansion or "")
         self.expansion.setAccessibleName("Meaning")
-        self.description = QLineEdit(entry.description or "")
+        self.expansion.setCursorPosition(0)
+        self.description = QPlainTextEdit(entry.description or "")
         self.description.setAccessibleName("Description")
+        self.description.setTabChangesFocus(True)
+        lines = self.description.fontMetrics().lineSpacing()
+        self.description.setFixedHeight(lines * 3 + 12)  # three lines: a description is read whole, not its tail
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -216,6 +235,10 @@ class DefineDialog(QDialog):
             self.accept()
 
 
-def _unsure(entry) -> str:
-    """The meaning column for an acronym with no asserted meaning: its likeliest candidate, marked as a guess."""
-    return f"possibly {entry.alternatives[0].expansion}?" if entry.alternatives else "—"
+def _tooltip_text(entry: GlossaryEntry) -> str:
+    """The row's tooltip, as plain text: the whole meaning and description the row may have had to shorten."""
+    lines = [f"{entry.term} — {meaning_line(entry)}"]
+    if entry.description and entry.description != entry.meaning:
+        lines.append(entry.description)
+    lines.append(source_label(entry))
+    return "\n".join(lines)

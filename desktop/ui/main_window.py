@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
-    QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget,
+    QSplitter, QVBoxLayout, QWidget,
 )
 
 from desktop import importers
@@ -27,6 +27,7 @@ from desktop.ui import colors
 from desktop.ui.article_view import ArticleView
 from desktop.ui.controller import AnalysisController, Request, Result
 from desktop.ui.glossary_panel import GlossaryPanel
+from desktop.ui.legend import Legend
 from desktop.ui.summary_panel import SummaryPanel
 
 log = logging.getLogger(__name__)
@@ -62,12 +63,10 @@ class MainWindow(QMainWindow):
         self.banner.linkActivated.connect(self._show_details)
         self._details = ""
         self.banner.setStyleSheet("QLabel { background: #fff3bf; color: #5c3c00; padding: 6px; border-radius: 4px; }")
-        self.legend = QWidget()
-        self.legend.setAccessibleName("Entity types")
-        self._legend_buttons: dict[str, QToolButton] = {}
-        self._build_legend()
-        # The legend may be clipped on a narrow window rather than forcing the window to be wide.
-        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.legend = Legend()
+        self._legend_buttons = self.legend.buttons
+        self.legend.toggled.connect(self._legend_toggled)
+        self.legend.restyle(self.is_dark())
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -78,7 +77,8 @@ class MainWindow(QMainWindow):
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.addWidget(self.summary)
         self.side.addWidget(self.glossary)
-        self.side.setStretchFactor(1, 1)
+        self.side.setStretchFactor(0, 2)  # a smaller window shrinks both, not the glossary alone
+        self.side.setStretchFactor(1, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         side_box = QWidget()
@@ -118,34 +118,6 @@ class MainWindow(QMainWindow):
         self.controller.load_model()
 
     # -- building ------------------------------------------------------------------------------------------
-
-    def _build_legend(self) -> None:
-        layout = QHBoxLayout(self.legend)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        for label, (_light, _dark, name) in colors.ENTITY_COLOURS.items():
-            button = QToolButton()
-            button.setText(name)
-            button.setCheckable(True)
-            button.setChecked(label in colors.DEFAULT_TYPES)
-            button.setAccessibleName(f"Show {name.lower()}")
-            button.setToolTip(f"Show or hide {name.lower()} ({label})")
-            button.toggled.connect(self._legend_toggled)
-            self._legend_buttons[label] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
-        self._style_legend()
-
-    def _style_legend(self) -> None:
-        dark = self.is_dark()
-        for label, button in self._legend_buttons.items():
-            background = colors.ENTITY_COLOURS[label][1 if dark else 0]
-            text = "#ffffff" if dark else "#212529"
-            button.setStyleSheet(
-                "QToolButton { border-radius: 8px; padding: 2px 8px; background: transparent; color: palette(mid);"
-                " border: 1px dashed palette(mid); }"
-                f"QToolButton:checked {{ color: {text}; background: {background}; border: none; }}"
-            )
 
     def _build_status_bar(self) -> None:
         self.status = self.statusBar()
@@ -195,7 +167,7 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("&View")
         for label, button in self._legend_buttons.items():
-            action = QAction(colors.ENTITY_COLOURS[label][2], self, checkable=True)
+            action = QAction(colors.LEGEND[label][2], self, checkable=True)
             action.setChecked(button.isChecked())
             action.toggled.connect(button.setChecked)
             button.toggled.connect(action.setChecked)
@@ -370,7 +342,7 @@ class MainWindow(QMainWindow):
         return self.banner.text() if self.banner.isVisible() else ""
 
     def visible_types(self) -> set[str]:
-        return {label for label, button in self._legend_buttons.items() if button.isChecked()}
+        return self.legend.checked()
 
     def _legend_toggled(self) -> None:
         self.settings.setValue("entity_types", sorted(self.visible_types()))
@@ -486,7 +458,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         """The system switched between light and dark: recolour the legend and the article to match."""
         if event.type() == QEvent.Type.PaletteChange:
-            self._style_legend()
+            self.legend.restyle(self.is_dark())
             self.article.refresh(self.is_dark())
         super().changeEvent(event)
 
