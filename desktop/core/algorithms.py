@@ -13,6 +13,8 @@ class Algorithm:
     name: str
     label: str
     description: str
+    #: What its summaries favour, in a reader's words (the window's tooltip).
+    favours: str = ""
     #: Methods that compare every pair of sentences refuse texts beyond this, rather than exhaust memory.
     max_sentences: int | None = None
 
@@ -24,18 +26,49 @@ MAX_PAIRWISE_SENTENCES = 12_000
 ALGORITHMS: dict[str, Algorithm] = {
     a.name: a
     for a in (
-        Algorithm("news", "News", "position, forward-looking centrality and no repetition (the default)"),
         Algorithm(
-            "lexrank", "LexRank", "graph centrality of sentences by TF-IDF cosine similarity", MAX_PAIRWISE_SENTENCES
+            "news", "News", "position, forward-looking centrality and no repetition (the default)",
+            favours="Favours the opening, the sentences that say what happens next, and no repetition. Made for news; the default.",
         ),
-        Algorithm("textrank", "TextRank", "PageRank over sentences linked by shared words", MAX_PAIRWISE_SENTENCES),
-        Algorithm("lsa", "LSA", "latent semantic analysis: sentences that carry the main topics"),
-        Algorithm("luhn", "Luhn", "clusters of frequent significant words"),
-        Algorithm("edmundson", "Edmundson", "cue words, title words and position"),
-        Algorithm("kl", "KL-Sum", "greedily keeps the word distribution close to the article's"),
-        Algorithm("sumbasic", "SumBasic", "frequent words, discounted once used, to avoid repetition"),
-        Algorithm("reduction", "Reduction", "sentences most connected to the rest", MAX_PAIRWISE_SENTENCES),
-        Algorithm("lead", "Lead", "the article's opening sentences (the baseline news editors write for)"),
+        Algorithm(
+            "lexrank", "LexRank", "graph centrality of sentences by TF-IDF cosine similarity",
+            favours="Favours sentences similar to many others: the points the article keeps coming back to.",
+            max_sentences=MAX_PAIRWISE_SENTENCES,
+        ),
+        Algorithm(
+            "textrank", "TextRank", "PageRank over sentences linked by shared words",
+            favours="Favours sentences that share many words with the rest: the article's main thread.",
+            max_sentences=MAX_PAIRWISE_SENTENCES,
+        ),
+        Algorithm(
+            "lsa", "LSA", "latent semantic analysis: sentences that carry the main topics",
+            favours="Favours sentences that carry the article's main topics, wherever they stand.",
+        ),
+        Algorithm(
+            "luhn", "Luhn", "clusters of frequent significant words",
+            favours="Favours sentences dense in the article's most frequent significant words.",
+        ),
+        Algorithm(
+            "edmundson", "Edmundson", "cue words, title words and position",
+            favours="Favours sentences with cue words, words of the title, and early positions.",
+        ),
+        Algorithm(
+            "kl", "KL-Sum", "greedily keeps the word distribution close to the article's",
+            favours="Favours a summary whose mix of words is closest to the whole article's.",
+        ),
+        Algorithm(
+            "sumbasic", "SumBasic", "frequent words, discounted once used, to avoid repetition",
+            favours="Favours the most frequent words, then new ones once those are covered: little repetition.",
+        ),
+        Algorithm(
+            "reduction", "Reduction", "sentences most connected to the rest",
+            favours="Favours sentences most connected to the rest of the article.",
+            max_sentences=MAX_PAIRWISE_SENTENCES,
+        ),
+        Algorithm(
+            "lead", "Lead", "the article's opening sentences (the baseline news editors write for)",
+            favours="Simply the article's first sentences, which news editors write to stand alone.",
+        ),
     )
 }
 #: Chosen by measurement (ROUGE on CNN/DailyMail development articles, see the README's notes on quality).

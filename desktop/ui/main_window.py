@@ -7,7 +7,6 @@ replaces an older one, whose late result is dropped by its job id.
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 from typing import Optional
@@ -15,7 +14,7 @@ from typing import Optional
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
     QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -25,10 +24,12 @@ from desktop.core.model import Document, Mention, SummaryLength
 from desktop.core.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from desktop.ui import colors
 from desktop.ui.article_view import ArticleView
+from desktop.ui.banner import MessageBanner
 from desktop.ui.controller import AnalysisController, Request, Result
 from desktop.ui.glossary_panel import GlossaryPanel
 from desktop.ui.legend import Legend
 from desktop.ui.summary_panel import SummaryPanel
+from desktop.ui.url_dialog import UrlDialog
 
 log = logging.getLogger(__name__)
 
@@ -55,14 +56,8 @@ class MainWindow(QMainWindow):
         self.article = ArticleView()
         self.summary = SummaryPanel()
         self.glossary = GlossaryPanel()
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
-        self.banner.setAccessibleName("Message")
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner.linkActivated.connect(self._show_details)
-        self._details = ""
-        self.banner.setStyleSheet("QLabel { background: #fff3bf; color: #5c3c00; padding: 6px; border-radius: 4px; }")
+        self.banner = MessageBanner()
+        self.banner_label, self.banner_close = self.banner.label, self.banner.close_button
         self.legend = Legend()
         self._legend_buttons = self.legend.buttons
         self.legend.toggled.connect(self._legend_toggled)
@@ -192,10 +187,13 @@ class MainWindow(QMainWindow):
             self.settings.setValue("last_folder", str(Path(path).parent))
             self.open_path(path)
 
+    def url_dialog(self) -> UrlDialog:
+        dialog = UrlDialog(self)
+        dialog.accepted.connect(lambda: dialog.url() and self.open_path(dialog.url()))
+        return dialog
+
     def open_url_dialog(self) -> None:
-        url, ok = QInputDialog.getText(self, "Open a web page", "Address (https://…):")
-        if ok and url.strip():
-            self.open_path(url.strip())
+        self.url_dialog().open()
 
     def paste(self) -> None:
         """With nothing to edit, Ctrl+V analyses the clipboard; while editing, it pastes as usual."""
@@ -323,23 +321,13 @@ class MainWindow(QMainWindow):
         )
 
     def show_message(self, message: str, hint: str = "", details: str = "") -> None:
-        text = html.escape(message) + (f"<br><i>{html.escape(hint)}</i>" if hint else "")
-        if details:
-            text += " <a href='details'>Details…</a>"
-            self._details = details
-        self.banner.setText(text)
-        self.banner.setVisible(True)
-
-    def _show_details(self, _link: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Précis", "What went wrong", parent=self)
-        box.setDetailedText(self._details)
-        box.open()
+        self.banner.show_message(message, hint, details)
 
     def hide_message(self) -> None:
         self.banner.setVisible(False)
 
     def message_text(self) -> str:
-        return self.banner.text() if self.banner.isVisible() else ""
+        return self.banner.text()
 
     def visible_types(self) -> set[str]:
         return self.legend.checked()

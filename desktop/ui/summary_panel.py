@@ -26,7 +26,8 @@ class SummaryPanel(QWidget):
         self.algorithm.setAccessibleName("Summary algorithm")
         for algorithm in ALGORITHMS.values():
             self.algorithm.addItem(algorithm.label, algorithm.name)
-            self.algorithm.setItemData(self.algorithm.count() - 1, algorithm.description, Qt.ItemDataRole.ToolTipRole)
+            tip = f"{algorithm.favours}\n({algorithm.description})"
+            self.algorithm.setItemData(self.algorithm.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.amount = QSpinBox()
         self.amount.setAccessibleName("Summary length")
         self.amount.setRange(1, 5000)
@@ -62,6 +63,8 @@ class SummaryPanel(QWidget):
 
         self.set_options(DEFAULT_ALGORITHM, SummaryLength())
         self.algorithm.currentIndexChanged.connect(lambda _: self.options_changed.emit())
+        self.algorithm.currentIndexChanged.connect(self._explain_algorithm)
+        self._explain_algorithm()
         self.unit.currentIndexChanged.connect(self._unit_changed)
         self.amount.valueChanged.connect(lambda _: self.options_changed.emit())
         self.sentences.itemActivated.connect(self._clicked)
@@ -85,6 +88,11 @@ class SummaryPanel(QWidget):
         self.amount.setValue(round(length.value * 100) if length.unit == "ratio" else int(length.value))
         for widget in (self.algorithm, self.unit, self.amount):
             widget.blockSignals(False)
+        self._explain_algorithm()
+
+    def _explain_algorithm(self) -> None:
+        """The closed list says what the chosen algorithm favours too, not only the open one."""
+        self.algorithm.setToolTip(str(self.algorithm.currentData(Qt.ItemDataRole.ToolTipRole) or ""))
 
     def _set_range(self, unit: str) -> None:
         self.amount.setRange(1, 100 if unit == "ratio" else 5000)
