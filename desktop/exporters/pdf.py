@@ -29,6 +29,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from desktop import __version__
+from desktop.core import export_mark
 from desktop.core.errors import PrecisError
 from desktop.core.model import Document
 from desktop.exporters import layout, palette
@@ -155,6 +156,7 @@ def _paint(document: Document, article: layout.Article, title: str, source: str 
     footer_height = _px(24)
     page_width, page_height = float(paint_rect.width()), float(paint_rect.height() - footer_height)
     text_document.setPageSize(QSizeF(page_width, page_height))
+    builder.keep_glossary_heading_with_entries(page_height)
     for _ in range(10):  # one round settles it; the bound guards against a layout that never would
         if not builder.split_paragraphs_at_page_breaks(page_height):
             break
@@ -470,7 +472,8 @@ class _Builder:
 
     def _glossary(self) -> None:
         document = self.document
-        self.new_block(self.block_format(bottom=6, page_break=True))
+        self.new_block(self.block_format(top=18, bottom=6))  # a page break only where needed (see keep_heading)
+        self.glossary_heading = self._cursor_at(self.cursor.position())
         self.bookmarks.append(("Glossary", self._cursor_at(self.cursor.position())))
         heading = self.char_format(points=13, bold=True)
         heading.setAnchor(True)
@@ -524,6 +527,19 @@ class _Builder:
         cursor = QTextCursor(self.doc)
         cursor.setPosition(position)
         return cursor
+
+    def keep_glossary_heading_with_entries(self, page_height: float, room_points: float = 90) -> None:
+        """Start the glossary on a new page only when its heading would otherwise end a page alone."""
+        from PySide6.QtGui import QTextFormat
+
+        heading = getattr(self, "glossary_heading", None)
+        if heading is None:
+            return
+        top = self.block_top(heading.position())
+        if page_height - top % page_height < _px(room_points):
+            block_format = heading.block().blockFormat()
+            block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            heading.setBlockFormat(block_format)
 
     def split_paragraphs_at_page_breaks(self, page_height: float) -> bool:
         """Split every paragraph that runs over a page break into two blocks, one on each page; True if any was.
@@ -766,6 +782,7 @@ def _annotate(document: Document, article: layout.Article, title: str, rendered:
     for name, page_number in rendered.bookmarks:
         if 0 <= page_number < len(writer.pages):
             writer.add_outline_item(title=name, page_number=page_number)
+    writer.add_attachment(export_mark.ATTACHMENT_NAME, export_mark.encode(document))  # reopening gives the article
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()

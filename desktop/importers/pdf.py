@@ -110,6 +110,9 @@ def _extract_document(document, origin, pdfium, pdfium_c):
             f"{origin} has {count:,} pages, more than the {MAX_PAGES:,} Précis reads.",
             "Save the part you need as a separate PDF (most viewers can print a page range to PDF).",
         )
+    own = _own_export(document)
+    if own is not None:  # one of our exports: the article it carries, not its summary box and glossary
+        return own
     pages: list[Page] = []
     failed = 0
     image_pages = 0
@@ -147,6 +150,20 @@ def _extract_document(document, origin, pdfium, pdfium_c):
         raise PrecisError(f"{origin} contains no text besides headers and page numbers.", "Open another file.")
     title = _meaningful(metadata.get("Title")) or _title_from_first_lines(pages, body_size)
     return "\n\n".join(paragraphs), title, _meaningful(metadata.get("Author")), _pdf_date(metadata)
+
+
+def _own_export(document):
+    """(text, title, author, date) embedded by Précis's PDF export (desktop.core.export_mark), else None."""
+    from desktop.core import export_mark
+
+    try:
+        for index in range(document.count_attachments()):
+            attachment = document.get_attachment(index)
+            if attachment.get_name() == export_mark.ATTACHMENT_NAME:
+                return export_mark.decode(bytes(attachment.get_data()))
+    except Exception:  # a damaged attachment table: read the pages as for any PDF
+        log.debug("the PDF's attachments cannot be read", exc_info=True)
+    return None
 
 
 def _visible_box(page) -> tuple[float, float, float, float]:
