@@ -7,6 +7,7 @@ replaces an older one, whose late result is dropped by its job id.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Optional
@@ -22,7 +23,7 @@ from desktop import importers
 from desktop.core.errors import PrecisError
 from desktop.core.model import Document, Mention, SummaryLength
 from desktop.core.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
-from desktop.ui import colors
+from desktop.ui import colors, export_name
 from desktop.ui.article_view import ArticleView
 from desktop.ui.banner import MessageBanner
 from desktop.ui.controller import AnalysisController, Request, Result
@@ -384,9 +385,9 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.show_message("There is nothing to export yet.", "Open or paste an article first.")
             return
-        base = Path(self.origin).stem if self.origin and "://" not in self.origin else (self.document.title or "article")
+        proposed = export_name.proposed_path(self.document, self.origin, str(self.settings.value("export/folder", "")))
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export", str(Path(self.settings.value("last_folder", "")) / f"{base}.pdf"),
+            self, "Export", proposed,
             "PDF (*.pdf);;Web page (*.html);;Markdown (*.md);;JSON (*.json)",
         )
         if path:
@@ -402,17 +403,26 @@ class MainWindow(QMainWindow):
         except PrecisError as error:
             self.show_message(error.message, error.hint)
             return False
-        self.settings.setValue("last_folder", str(path.parent))
+        self.settings.setValue("export/folder", str(path.parent))  # apart from where articles are opened from
         self.status.showMessage(f"Exported to {path}", 5000)
         return True
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self, "About Précis",
-            "<b>Précis</b><br>Summaries, named entities and an explained glossary, offline.<br><br>"
-            "Glossary facts from the CIA World Factbook (public domain), WordNet 3.0 (Copyright 2006 by Princeton "
-            "University) and the NetBSD acronym lists; see resources/glossary/NOTICE.",
+    def about_text(self) -> str:
+        from desktop import __version__
+
+        return (
+            f"<b>Précis {html.escape(__version__)}</b><br>Summaries, named entities and an explained glossary, "
+            "offline.<br><br>Glossary facts from the CIA World Factbook (public domain), WordNet 3.0 (Copyright 2006 "
+            "by Princeton University), the Free On-line Dictionary of Computing (FOLDOC, Copyright 1993 by Denis "
+            "Howe, GNU FDL), GNU V.E.R.A. (Copyright 1993/2020 Oliver Heidelbach, GNU FDL) and the NetBSD acronym "
+            "lists; see resources/glossary/NOTICE."
         )
+
+    def about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "About Précis", self.about_text(), parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.open()
+        return box
 
     # -- settings ----------------------------------------------------------------------------------------------
 

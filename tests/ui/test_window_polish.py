@@ -171,3 +171,30 @@ def test_every_algorithm_explains_what_it_favours(window):  # noqa: F811
         tip = combo.itemData(row, Qt.ItemDataRole.ToolTipRole)
         assert tip and len(tip.split()) >= 6, combo.itemText(row)
     assert combo.toolTip()
+
+
+def test_about_shows_the_version_and_every_glossary_credit(qtbot, window):  # noqa: F811
+    from desktop import __version__
+
+    box = window.about()
+    qtbot.addWidget(box)
+    text = shown(box.text(), box.textFormat())
+    assert f"Précis {__version__}" in text
+    for credit in ("FOLDOC", "V.E.R.A.", "WordNet", "World Factbook", "NetBSD"):
+        assert credit in text
+    box.close()
+
+
+def test_export_proposes_the_title_in_the_last_export_folder(qtbot, window, tmp_path):  # noqa: F811
+    from desktop.ui import export_name
+
+    text = "Flood wall: the plan?\n\n" + ARTICLE
+    analysed(qtbot, window, lambda: window.analyse_text(text, title="Flood wall: the plan?", origin="the clipboard"))
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert window.export_to(folder / "first.html")
+    proposed = export_name.proposed_path(window.document, window.origin, window.settings.value("export/folder"))
+    assert proposed == str(folder / "Flood wall the plan.pdf")
+    untitled = export_name.file_stem(window.document.__class__(**{**window.document.__dict__, "title": None}),
+                                     "the clipboard")
+    assert untitled == "article"
