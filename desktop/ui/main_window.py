@@ -26,6 +26,7 @@ from desktop.core.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from desktop.ui import colors, export_name
 from desktop.ui.article_view import ArticleView
 from desktop.ui.banner import MessageBanner
+from desktop.ui.clipboard import clipboard_contents
 from desktop.ui.controller import AnalysisController, Request, Result
 from desktop.ui.glossary_panel import GlossaryPanel
 from desktop.ui.legend import Legend
@@ -201,9 +202,7 @@ class MainWindow(QMainWindow):
         if not self.article.isReadOnly() and self.article.hasFocus():
             self.article.paste()
             return
-        mime = QGuiApplication.clipboard().mimeData()
-        text = mime.text() if mime is not None else ""
-        markup = mime.html() if mime is not None and mime.hasHtml() else None
+        text, markup = clipboard_contents(QGuiApplication.clipboard().mimeData())
         from_clipboard = getattr(importers, "load_clipboard", None)
         if from_clipboard is not None and (markup or text):
             self._start(Request(*self.summary.options(), loader=lambda: from_clipboard(text, markup)), "Pasting…")

@@ -198,3 +198,37 @@ def test_export_proposes_the_title_in_the_last_export_folder(qtbot, window, tmp_
     untitled = export_name.file_stem(window.document.__class__(**{**window.document.__dict__, "title": None}),
                                      "the clipboard")
     assert untitled == "article"
+
+
+def test_pasting_html_alone_analyses_the_article(qtbot, window):  # noqa: F811
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    sentence = ("The council agreed on Monday to widen the river wall after three wet winters, and residents "
+                "asked the Regional Flood Authority to publish its plan. ")
+    fragment = f"<article><h2>Wall plan</h2><p>{sentence * 3}</p><p>{sentence * 2}</p><p>{sentence}</p></article>"
+    assert 130 <= len((sentence * 6).split()) <= 160  # about 140 words, as a browser copies them
+    mime = QMimeData()
+    mime.setHtml(fragment)
+    QGuiApplication.clipboard().setMimeData(mime)
+    assert not QGuiApplication.clipboard().mimeData().hasText()
+    analysed(qtbot, window, window.paste_action.trigger)
+    assert window.document.title == "Wall plan"
+    assert "Regional Flood Authority" in window.article.toPlainText()
+    assert not window.message_text()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
+def test_pasting_html_offered_under_another_name_or_in_utf16(qtbot, window, encoding):  # noqa: F811
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    sentence = "The mayor said on Monday that the river wall would be widened before the winter storms. "
+    fragment = f"<article><h2>River wall</h2><p>{sentence * 4}</p><p>{sentence * 3}</p></article>"
+    mime = QMimeData()
+    mime.setData("text/html;charset=utf-16" if encoding == "utf-16" else "text/html;charset=utf-8",
+                 fragment.encode(encoding))  # Python's utf-16 codec writes the byte-order mark
+    QGuiApplication.clipboard().setMimeData(mime)
+    analysed(qtbot, window, window.paste_action.trigger)
+    assert window.document.title == "River wall"
+    assert "winter storms" in window.article.toPlainText()
