@@ -78,7 +78,9 @@ class GlossaryPanel(QWidget):
         details_box.setWidgetResizable(True)
         details_box.setFrameShape(QFrame.Shape.NoFrame)
         details_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        details_box.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
+        self._details_max = self.fontMetrics().lineSpacing() * 5 + 8
+        details_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # the list gets the rest
+        self._details_box = details_box
         layout.addWidget(details_box)
         layout.addLayout(alternatives)
         layout.addLayout(navigation)
@@ -166,6 +168,7 @@ class GlossaryPanel(QWidget):
         self.meanings.clear()
         if not has:
             self.details.setText("<i>Select an entry, or click an underlined term in the article.</i>")
+            self._fit_details()
             self.meanings.setVisible(False)
             self.use_meaning.setVisible(False)
             return
@@ -180,10 +183,20 @@ class GlossaryPanel(QWidget):
         else:
             text += "<br><i>Found in this article; no glossary knows it. Define it to explain it everywhere.</i>"
         self.details.setText(text)
+        self._fit_details()
         for alternative in entry.alternatives:
             self.meanings.addItem(f"{alternative.expansion} ({alternative.confidence:.0%})", alternative.expansion)
         self.meanings.setVisible(bool(entry.alternatives))
         self.use_meaning.setVisible(bool(entry.alternatives))
+
+    def _fit_details(self) -> None:
+        """As tall as the entry's text needs (up to the box's maximum), so the list keeps every spare line."""
+        width = max(100, self._details_box.viewport().width())
+        self._details_box.setFixedHeight(min(self._details_max, self.details.heightForWidth(width) + 4))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_details()
 
     def _use_meaning(self) -> None:
         entry = self._current_entry()

@@ -8,6 +8,7 @@ filled with its colour; a chip that is off keeps its coloured border and plain t
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLayout, QSizePolicy, QToolButton, QWidget
 
 from desktop.ui import colors
@@ -99,9 +100,11 @@ class Legend(QWidget):
     def restyle(self, dark: bool) -> None:
         for label, button in self.buttons.items():
             background = colors.LEGEND[label][1 if dark else 0]
+            # the border of an "off" chip: its colour, deepened so that even the palest (Dates) shows
+            border = QColor(background).lighter(160) if dark else QColor(background).darker(135)
             text = "#ffffff" if dark else "#212529"
             button.setStyleSheet(
                 f"QToolButton {{ border-radius: 9px; padding: 2px 8px; background: transparent;"
-                f" color: palette(window-text); border: 2px solid {background}; }}"
-                f"QToolButton:checked {{ color: {text}; background: {background}; }}"
+                f" color: palette(window-text); border: 2px solid {border.name()}; }}"
+                f"QToolButton:checked {{ color: {text}; background: {background}; border-color: {background}; }}"
             )
