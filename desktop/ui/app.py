@@ -56,7 +56,7 @@ def apply_theme(app, theme: str) -> None:
 
 
 def show_tooltip(window, term: str) -> None:
-    """Show the hover tooltip of the term's first mention, as a user resting the pointer on it would see."""
+    """Show the hover tooltip of the term's current mention, as a user resting the pointer on it would see."""
     from PySide6.QtWidgets import QToolTip
 
     from desktop.ui.article_view import tooltip_html
@@ -65,7 +65,9 @@ def show_tooltip(window, term: str) -> None:
     if entry is None or not entry.mentions:
         return
     view = window.article
-    point = view.viewport().mapToGlobal(view.viewport_point_of(entry.mentions[0].start + 1))
+    spans = window._mark_spans or list(entry.mentions)
+    current = spans[min(window._mark_focus, len(spans) - 1)]
+    point = view.viewport().mapToGlobal(view.viewport_point_of(current.start + 1))
     QToolTip.showText(point, tooltip_html(entry), view)
 
 

@@ -175,6 +175,10 @@ class ArticleView(QTextBrowser):
             cursor.setPosition(self._positions(span.start))
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
+            # then bring it to the middle, with context around it, rather than leaving it on the edge
+            offset = self.cursorRect(cursor).center().y() - self.viewport().height() // 2
+            bar = self.verticalScrollBar()
+            bar.setValue(max(bar.minimum(), min(bar.maximum(), bar.value() + offset)))
 
     def marked_texts(self) -> list[str]:
         return [s.cursor.selectedText() for s in self.extraSelections()]
