@@ -32,27 +32,32 @@ def apply_theme(app, theme: str) -> None:
         scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(theme, Qt.ColorScheme.Unknown)
         hints.setColorScheme(scheme)
     if theme == "dark":
-        from PySide6.QtGui import QColor, QPalette
+        app.setPalette(dark_palette())
 
-        palette = QPalette()
-        for role, colour in (
-            (QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.WindowText, "#e8eaed"),
-            (QPalette.ColorRole.Base, "#17181a"), (QPalette.ColorRole.AlternateBase, "#25272a"),
-            (QPalette.ColorRole.Text, "#e8eaed"), (QPalette.ColorRole.Button, "#2d2f33"),
-            (QPalette.ColorRole.ButtonText, "#e8eaed"), (QPalette.ColorRole.Highlight, "#3b73c4"),
-            (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#2d2f33"),
-            (QPalette.ColorRole.ToolTipText, "#e8eaed"), (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
-            (QPalette.ColorRole.Link, "#8ab4f8"), (QPalette.ColorRole.Mid, "#5f6368"),
-        ):
-            palette.setColor(role, QColor(colour))
-        disabled = QPalette.ColorGroup.Disabled  # greyed out, or Previous and Define… look clickable with nothing selected
-        for role, colour in (
-            (QPalette.ColorRole.ButtonText, "#6b6f75"), (QPalette.ColorRole.WindowText, "#6b6f75"),
-            (QPalette.ColorRole.Text, "#6b6f75"), (QPalette.ColorRole.Button, "#25272a"),
-            (QPalette.ColorRole.Light, "#25272a"),
-        ):
-            palette.setColor(disabled, role, QColor(colour))
-        app.setPalette(palette)
+
+def dark_palette():
+    """Fusion's colours for a dark theme, with disabled controls visibly greyed."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#17181a"), (QPalette.ColorRole.AlternateBase, "#25272a"),
+        (QPalette.ColorRole.Text, "#e8eaed"), (QPalette.ColorRole.Button, "#2d2f33"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"), (QPalette.ColorRole.Highlight, "#3b73c4"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#2d2f33"),
+        (QPalette.ColorRole.ToolTipText, "#e8eaed"), (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+        (QPalette.ColorRole.Link, "#8ab4f8"), (QPalette.ColorRole.Mid, "#5f6368"),
+    ):
+        palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled  # greyed out, or Previous and Define… look clickable with nothing selected
+    for role, colour in (
+        (QPalette.ColorRole.ButtonText, "#6b6f75"), (QPalette.ColorRole.WindowText, "#6b6f75"),
+        (QPalette.ColorRole.Text, "#6b6f75"), (QPalette.ColorRole.Button, "#25272a"),
+        (QPalette.ColorRole.Light, "#25272a"),
+    ):
+        palette.setColor(disabled, role, QColor(colour))
+    return palette
 
 
 def show_tooltip(window, term: str) -> None:

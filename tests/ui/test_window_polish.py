@@ -232,3 +232,39 @@ def test_pasting_html_offered_under_another_name_or_in_utf16(qtbot, window, enco
     analysed(qtbot, window, window.paste_action.trigger)
     assert window.document.title == "River wall"
     assert "winter storms" in window.article.toPlainText()
+
+
+def test_dark_theme_greys_disabled_buttons(window):  # noqa: F811
+    from PySide6.QtGui import QPalette
+
+    from desktop.ui.app import dark_palette
+
+    palette = dark_palette()
+    window.glossary.setPalette(palette)
+    assert not window.glossary.previous.isEnabled()  # nothing selected
+    role = QPalette.ColorRole.ButtonText
+    enabled = palette.color(QPalette.ColorGroup.Active, role)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, role)
+    background = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button)
+    assert enabled.lightness() - disabled.lightness() >= 80
+    assert disabled.lightness() - background.lightness() < enabled.lightness() - background.lightness()
+    assert window.glossary.previous.palette().color(QPalette.ColorGroup.Disabled, role) == disabled
+
+
+def test_summary_tint_and_organisation_colour_are_far_apart_and_acronyms_match_the_pdf(window):  # noqa: F811
+    from PySide6.QtGui import QTextCursor
+
+    from desktop.exporters import palette
+
+    summary, organisation = QColor(colors.SUMMARY_LIGHT), QColor(colors.ENTITY_COLOURS["ORG"][0])
+    hue_gap = abs(summary.hslHue() - organisation.hslHue())
+    assert min(hue_gap, 360 - hue_gap) >= 90
+    from tests.exporters.conftest import make_document
+
+    document = make_document(["The council met the RFA on Monday. The RFA said it would pay."],
+                             glossary=[{"term": "RFA", "expansion": "Regional Flood Authority"}])
+    window.show_document(document)  # an acronym that is no entity: the PDF's Acronym colour, in the window too
+    cursor = QTextCursor(window.article.document())
+    cursor.setPosition(document.text.index("RFA") + 1)
+    assert cursor.charFormat().background().color() == QColor(palette.ACRONYM.colour)
+    assert window.legend.buttons["ACRONYM"].text() == "Acronyms"
