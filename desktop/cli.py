@@ -5,6 +5,8 @@
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
     precis eval glossary FILE.jsonl [--limit N] [--errors K]
+    precis eval editorials GOLD.jsonl ARTICLES.jsonl [--algorithm A ...] [--sentences N] [--kind K]
+    precis eval kinds [--argument FILE.jsonl ...] [--news FILE.jsonl ...]
     precis glossary list|define TERM EXPANSION [--description D]|forget TERM|export FILE.csv|import FILE.csv
     precis [PATH|URL]                opens the window (on the article, if given)
 
@@ -98,6 +100,23 @@ def build_parser() -> argparse.ArgumentParser:
     summaries.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
     summaries.add_argument("--limit", type=_positive_int, help="score only the first N records")
     summaries.add_argument("--model", help="spaCy pipeline to use (default: $PRECIS_SPACY_MODEL or en_core_web_sm)")
+    editorials = what.add_parser(
+        "editorials", help="thesis share and ROUGE-1 of summaries against a reader's gold for editorials"
+    )
+    editorials.add_argument("gold", help="JSONL gold: {id, summary_sentences, abstract, thesis}")
+    editorials.add_argument("articles", help="JSONL of the articles the gold was written for ({id, text})")
+    editorials.add_argument(
+        "--algorithm", action="append", choices=list(ALGORITHMS), metavar="NAME",
+        help="an algorithm to score (repeatable; default: all)",
+    )
+    editorials.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
+    editorials.add_argument(
+        "--kind", choices=("auto", "news", "argument"), default="auto",
+        help="the kind the default algorithm assumes (default: recognised from each text)",
+    )
+    kinds = what.add_parser("kinds", help="how often the article-kind recogniser is right (news vs argument)")
+    kinds.add_argument("--argument", action="append", default=[], metavar="FILE", help="JSONL of arguments")
+    kinds.add_argument("--news", action="append", default=[], metavar="FILE", help="JSONL of news reports")
     acronyms = what.add_parser(
         "acronyms", help="precision and recall of in-text acronym definitions ({text, pairs} JSONL)"
     )
@@ -338,6 +357,10 @@ def _run_eval(args: argparse.Namespace) -> int:
         return _run_eval_acronyms(args)
     if args.eval_command == "glossary":
         return _run_eval_glossary(args)
+    if args.eval_command == "editorials":
+        return _run_eval_editorials(args)
+    if args.eval_command == "kinds":
+        return _run_eval_kinds(args)
 
     from desktop.core import nlp
     from desktop.evaluation import summaries
@@ -355,6 +378,32 @@ def _run_eval(args: argparse.Namespace) -> int:
     results = summaries.evaluate(records, algorithms, args.sentences, progress)
     print(f"{args.file}: {len(records)} articles, F1 x 100, stemmed (Google rouge-score)")
     print(summaries.format_table(results, args.sentences))
+    return EXIT_OK
+
+
+def _run_eval_editorials(args: argparse.Namespace) -> int:
+    from desktop.evaluation import editorials
+
+    records = editorials.read_gold(args.gold, args.articles)
+    algorithms = list(args.algorithm or ALGORITHMS)
+    if "lead" not in algorithms:
+        algorithms.append("lead")
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r[{done}/{total}] editorials scored", end="" if done < total else "\n", file=sys.stderr)
+
+    results = editorials.evaluate(records, algorithms, args.sentences, progress, kind=args.kind)
+    print(f"{args.gold}: {len(records)} editorials with a thesis; ROUGE-1 F1 x 100, stemmed")
+    print(editorials.format_table(results, args.sentences))
+    return EXIT_OK
+
+
+def _run_eval_kinds(args: argparse.Namespace) -> int:
+    from desktop.evaluation import kinds
+
+    if not args.argument and not args.news:
+        raise PrecisError("No files to measure.", "Give --argument FILE and/or --news FILE (JSONL).")
+    print(kinds.format_report(kinds.evaluate({"argument": args.argument, "news": args.news})))
     return EXIT_OK
 
 
