@@ -31,6 +31,8 @@ _TAG_REST_START = re.compile(r"^/?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 #: A piece that continues the previous one: it starts in lower case or with closing punctuation.
 _CONTINUATION = re.compile(r"^[a-z,;:)\]}”’]")
 _TABLE_CELLS = re.compile(r"\||\t")
+#: A footnote mark ("[1]", "1]", "[a]") at the start of a piece: the mark itself, or a footnote's text.
+_FOOTNOTE_MARK = re.compile(r"^\[?(?:\d{1,3}|[a-z]|[ivx]{1,4})\]")
 _NUMBER = re.compile(r"^[\d.,:%/$€£+-]+$")
 
 
@@ -62,7 +64,8 @@ def _pieces_to_close(text: str, current: Sentence, ahead: Sequence[Sentence]) ->
     nxt = text[ahead[0].start:ahead[0].end]
     if _OPEN_TAG_END.search(head) and _TAG_REST_START.match(nxt):
         return 1
-    if _CONTINUATION.match(nxt) and not head.rstrip().endswith((".", "!", "?")):
+    unfinished = not head.rstrip().endswith((".", "!", "?", "…"))
+    if unfinished and (_CONTINUATION.match(nxt) or _FOOTNOTE_MARK.match(nxt) or not _has_letters(nxt)):
         return 1
     debts = _open_pairs(head)
     if not debts:
@@ -80,17 +83,20 @@ def _pieces_to_close(text: str, current: Sentence, ahead: Sequence[Sentence]) ->
 def _open_pairs(piece: str) -> list[str]:
     """The brackets and quotation marks `piece` opens and does not close (straight quotes by odd count)."""
     open_ = [left for left, right in _PAIRS if piece.count(left) > piece.count(right)]
-    if piece.count('"') % 2 == 1 and piece.lstrip().startswith('"') is False and piece.count('"') == 1:
-        # a single straight quote that opens mid-piece ("… he said: "We will") and is closed later
-        if re.search(r'(?:^|\s)"\w', piece):
-            open_.append('"')
+    if piece.count('"') % 2 == 1:
+        open_.append('"')
     return open_
+
+
+def _has_letters(piece: str) -> bool:
+    return any(ch.isalpha() for ch in piece)
 
 
 def is_fragment(text: str, words: Sequence[str]) -> bool:
     """True for what is no summary sentence: under four words, no letters (separators, footnote marks,
-    bullets), or a table row (cells split by bars or tabs, or mostly numbers)."""
-    if len(words) < MIN_SUMMARY_WORDS or not any(ch.isalpha() for ch in text):
+    bullets), a footnote ("[1] Flood records of …"), or a table row (cells split by bars or tabs, or mostly
+    numbers)."""
+    if len(words) < MIN_SUMMARY_WORDS or not _has_letters(text) or _FOOTNOTE_MARK.match(text.lstrip()):
         return True
     if len(_TABLE_CELLS.findall(text)) >= 2:
         return True
