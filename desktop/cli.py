@@ -147,6 +147,11 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     length.add_argument("--ratio", type=_ratio, metavar="R", help="summary of this share of the sentences, 0 < R <= 1")
     length.add_argument("--words", type=_positive_int, metavar="W", help="summary of at most W words")
     parser.add_argument("--model", help="spaCy pipeline to use (default: $PRECIS_SPACY_MODEL or en_core_web_sm)")
+    parser.add_argument(
+        "--kind", choices=("auto", "news", "argument"), default="auto",
+        help="what kind of article it is, which decides what the default summary looks for "
+        "(default: recognised from the text; argument = editorial, opinion, analysis)",
+    )
 
 
 def _positive_int(value: str) -> int:
@@ -227,7 +232,7 @@ def _run_window(args: argparse.Namespace) -> int:
 def _run_analyze(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from desktop.core.pipeline import AnalysisOptions
 
-    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model)
+    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model, kind=args.kind)
     if args.batch:
         if args.path:
             parser.error("give either PATH or --batch, not both")
@@ -262,12 +267,18 @@ def _print_human(document: Document, out: TextIO) -> None:
         out.write(f"{document.title}\n\n")
     for warning in document.warnings:
         out.write(f"Warning: {warning}\n\n")
+    kind = "an editorial or opinion piece" if summary.kind == "argument" else "a news report"
+    how = "recognised" if summary.kind_source == "detected" else "as chosen"
     out.write(
         f"Summary ({ALGORITHMS[summary.algorithm].label}, {len(summary.sentences)} of "
-        f"{len(document.sentences)} sentences, {document.word_count} words in the article)\n"
+        f"{len(document.sentences)} sentences, {document.word_count} words in the article; "
+        f"read as {kind}, {how})\n"
     )
-    for number, text in enumerate(document.summary_texts(), 1):
-        out.write(f"  {number}. {' '.join(text.split())}\n")
+    if summary.whole_article:
+        out.write(f"  The whole article fits in {summary.length.describe()}: read it in full, nothing is left out.\n")
+    else:
+        for number, text in enumerate(document.summary_texts(), 1):
+            out.write(f"  {number}. {' '.join(text.split())}\n")
     by_label: dict[str, Counter] = defaultdict(Counter)
     for entity in document.entities:
         by_label[entity.label][" ".join(entity.text.split())] += 1
@@ -297,7 +308,7 @@ def _run_export(args: argparse.Namespace) -> int:
     target = Path(args.output)
     check_target(target)  # a bad folder or format fails before the analysis, not after it
     format_name = format_for(target, args.format)
-    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model)
+    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model, kind=args.kind)
     if args.path == "-":
         source = load_stream(sys.stdin.buffer, origin="standard input")
     else:
