@@ -406,6 +406,9 @@ def _run_eval_editorials(args: argparse.Namespace) -> int:
     results = editorials.evaluate(records, algorithms, args.sentences, progress, kind=args.kind)
     print(f"{args.gold}: {len(records)} editorials with a thesis; ROUGE-1 F1 x 100, stemmed")
     print(editorials.format_table(results, args.sentences))
+    for reader_kind, read_as in editorials.recognised_kinds(args.gold, args.articles).items():
+        shares = ", ".join(f"{count} as {kind}" for kind, count in read_as.most_common())
+        print(f"kind recogniser on the reader's '{reader_kind}' pieces: {shares}")
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -89,6 +90,19 @@ def read_gold(gold_path: str | Path, articles_path: str | Path) -> list[dict]:
             "Give the JSONL of the articles the gold was written for.",
         )
     return [dict(g, text=texts[g["id"]]) for g in gold]
+
+
+def recognised_kinds(gold_path: str | Path, articles_path: str | Path) -> dict[str, Counter]:
+    """For each kind the reader gave ("editorial", "other"), how the recogniser read the articles."""
+    from desktop.core.kind import detect_kind
+
+    gold = read_jsonl(gold_path, lambda r: None if r.get("id") else "no 'id'")
+    texts = {r["id"]: r.get("text") or r.get("article") for r in read_jsonl(articles_path, lambda r: None)}
+    result: dict[str, Counter] = {}
+    for record in gold:
+        if texts.get(record["id"]):
+            result.setdefault(record.get("kind", "editorial"), Counter())[detect_kind(texts[record["id"]]).kind] += 1
+    return result
 
 
 def evaluate(
