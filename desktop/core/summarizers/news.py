@@ -71,7 +71,7 @@ class NewsSummarizer(AbstractSummarizer):
         )
         ratings = {sentences[i]: float(salience[i]) for i in range(n)}
         for step, index in enumerate(order):
-            ratings[sentences[index]] = float(2 + len(order) - step)  # above every salience (at most 1.75)
+            ratings[sentences[index]] = float(2 + len(order) - step)  # above every salience (at most 1.2)
         return ratings
 
     def salience(self, vectors: sparse.csr_matrix, eligible: np.ndarray) -> np.ndarray:
