@@ -1,7 +1,8 @@
 """ROUGE of every summarizer (and Lead-N) against reference summaries, with Google's `rouge-score`.
 
 Scores are F1, stemmed, ROUGE-1, ROUGE-2 and ROUGE-Lsum (summary-level LCS, sentences on separate lines),
-averaged over the articles, times 100: the convention of the CNN/DailyMail literature.
+averaged over the articles, times 100: the convention of the CNN/DailyMail literature. The default algorithm
+runs as a user gets it, for the kind of article recognised from each text (desktop/core/kind.py).
 """
 
 from __future__ import annotations
