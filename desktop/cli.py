@@ -5,6 +5,8 @@
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
     precis eval glossary FILE.jsonl [--limit N] [--errors K]
+    precis eval editorials GOLD.jsonl ARTICLES.jsonl [--algorithm A ...] [--sentences N] [--kind K]
+    precis eval kinds [--argument FILE.jsonl ...] [--news FILE.jsonl ...]
     precis glossary list|define TERM EXPANSION [--description D]|forget TERM|export FILE.csv|import FILE.csv
     precis [PATH|URL]                opens the window (on the article, if given)
 
@@ -103,6 +105,23 @@ def build_parser() -> argparse.ArgumentParser:
     summaries.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
     summaries.add_argument("--limit", type=_positive_int, help="score only the first N records")
     summaries.add_argument("--model", help=_model_help())
+    editorials = what.add_parser(
+        "editorials", help="thesis share and ROUGE-1 of summaries against a reader's gold for editorials"
+    )
+    editorials.add_argument("gold", help="JSONL gold: {id, summary_sentences, abstract, thesis}")
+    editorials.add_argument("articles", help="JSONL of the articles the gold was written for ({id, text})")
+    editorials.add_argument(
+        "--algorithm", action="append", choices=list(ALGORITHMS), metavar="NAME",
+        help="an algorithm to score (repeatable; default: all)",
+    )
+    editorials.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
+    editorials.add_argument(
+        "--kind", choices=("auto", "news", "argument"), default="auto",
+        help="the kind the default algorithm assumes (default: recognised from each text)",
+    )
+    kinds = what.add_parser("kinds", help="how often the article-kind recogniser is right (news vs argument)")
+    kinds.add_argument("--argument", action="append", default=[], metavar="FILE", help="JSONL of arguments")
+    kinds.add_argument("--news", action="append", default=[], metavar="FILE", help="JSONL of news reports")
     acronyms = what.add_parser(
         "acronyms", help="precision and recall of in-text acronym definitions ({text, pairs} JSONL)"
     )
@@ -133,6 +152,11 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     length.add_argument("--ratio", type=_ratio, metavar="R", help="summary of this share of the sentences, 0 < R <= 1")
     length.add_argument("--words", type=_positive_int, metavar="W", help="summary of at most W words")
     parser.add_argument("--model", help=_model_help())
+    parser.add_argument(
+        "--kind", choices=("auto", "news", "argument"), default="auto",
+        help="what kind of article it is, which decides what the default summary looks for "
+        "(default: recognised from the text; argument = editorial, opinion, analysis)",
+    )
 
 
 def _model_help() -> str:
@@ -267,7 +291,7 @@ def _run_analyze(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
     from desktop.core.pipeline import AnalysisOptions
 
     parser = _subparser(parser, "analyze")  # usage errors print analyze's usage, not the top-level one
-    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model)
+    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model, kind=args.kind)
     if args.batch:
         if args.path:
             parser.error("give either PATH or --batch, not both")
@@ -302,12 +326,18 @@ def _print_human(document: Document, out: TextIO) -> None:
         out.write(f"{document.title}\n\n")
     for warning in document.warnings:
         out.write(f"Warning: {warning}\n\n")
+    kind = "an editorial or opinion piece" if summary.kind == "argument" else "a news report"
+    how = "recognised" if summary.kind_source == "detected" else "as chosen"
     out.write(
         f"Summary ({ALGORITHMS[summary.algorithm].label}, {len(summary.sentences)} of "
-        f"{len(document.sentences)} sentences, {document.word_count} words in the article)\n"
+        f"{len(document.sentences)} sentences, {document.word_count} words in the article; "
+        f"read as {kind}, {how})\n"
     )
-    for number, text in enumerate(document.summary_texts(), 1):
-        out.write(f"  {number}. {' '.join(text.split())}\n")
+    if summary.whole_article:
+        out.write(f"  The whole article fits in {summary.length.describe()}: read it in full, nothing is left out.\n")
+    else:
+        for number, text in enumerate(document.summary_texts(), 1):
+            out.write(f"  {number}. {' '.join(text.split())}\n")
     by_label: dict[str, Counter] = defaultdict(Counter)
     for entity in document.entities:
         by_label[entity.label][" ".join(entity.text.split())] += 1
@@ -337,7 +367,7 @@ def _run_export(args: argparse.Namespace) -> int:
     target = Path(args.output)
     check_target(target)  # a bad folder or format fails before the analysis, not after it
     format_name = format_for(target, args.format)
-    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model)
+    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model, kind=args.kind)
     if args.path == "-":
         source = load_stream(sys.stdin.buffer, origin="standard input")
     else:
@@ -405,6 +435,10 @@ def _run_eval(args: argparse.Namespace) -> int:
         return _run_eval_acronyms(args)
     if args.eval_command == "glossary":
         return _run_eval_glossary(args)
+    if args.eval_command == "editorials":
+        return _run_eval_editorials(args)
+    if args.eval_command == "kinds":
+        return _run_eval_kinds(args)
 
     from desktop.core import nlp
     from desktop.evaluation import summaries
@@ -422,6 +456,35 @@ def _run_eval(args: argparse.Namespace) -> int:
     results = summaries.evaluate(records, algorithms, args.sentences, progress)
     print(f"{args.file}: {len(records)} articles, F1 x 100, stemmed (Google rouge-score)")
     print(summaries.format_table(results, args.sentences))
+    return EXIT_OK
+
+
+def _run_eval_editorials(args: argparse.Namespace) -> int:
+    from desktop.evaluation import editorials
+
+    records = editorials.read_gold(args.gold, args.articles)
+    algorithms = list(args.algorithm or ALGORITHMS)
+    if "lead" not in algorithms:
+        algorithms.append("lead")
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r[{done}/{total}] editorials scored", end="" if done < total else "\n", file=sys.stderr)
+
+    results = editorials.evaluate(records, algorithms, args.sentences, progress, kind=args.kind)
+    print(f"{args.gold}: {len(records)} editorials with a thesis; ROUGE-1 F1 x 100, stemmed")
+    print(editorials.format_table(results, args.sentences))
+    for reader_kind, read_as in editorials.recognised_kinds(args.gold, args.articles).items():
+        shares = ", ".join(f"{count} as {kind}" for kind, count in read_as.most_common())
+        print(f"kind recogniser on the reader's '{reader_kind}' pieces: {shares}")
+    return EXIT_OK
+
+
+def _run_eval_kinds(args: argparse.Namespace) -> int:
+    from desktop.evaluation import kinds
+
+    if not args.argument and not args.news:
+        raise PrecisError("No files to measure.", "Give --argument FILE and/or --news FILE (JSONL).")
+    print(kinds.format_report(kinds.evaluate({"argument": args.argument, "news": args.news})))
     return EXIT_OK
 
 

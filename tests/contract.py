@@ -26,6 +26,11 @@ def assert_valid_analysis(data: dict) -> None:
     assert all(0 <= i < len(sentences) for i in chosen)
     assert len(summary["scores"]) == len(chosen)
     assert all(isinstance(score, (int, float)) for score in summary["scores"])
+    assert summary["kind"] in ("news", "argument") and summary["kind_source"] in ("detected", "chosen")
+    assert isinstance(summary["whole_article"], bool)
+    assert not any(sentences[i]["heading"] or sentences[i]["fragment"] for i in chosen) or all(
+        s["heading"] or s["fragment"] for s in sentences
+    ), "a summary holds no heading or fragment while real sentences remain"
     for entity in data["entities"]:
         assert 0 <= entity["start"] < entity["end"] <= len(text)
         assert text[entity["start"]:entity["end"]] == entity["text"]

@@ -1,7 +1,8 @@
 """The JSON contract of `precis analyze --json` (schema "precis.analysis/1"), which other programs build on.
 
 Change it only by adding fields, or by a new schema value. Fields beyond DESIGN.md's list, all additive:
-`language`, `warnings`, `sentences[].heading`, `summary.length`, `stats`, `author`, `date` (null when unknown).
+`language`, `warnings`, `sentences[].heading`, `sentences[].fragment`, `summary.length`, `summary.kind`,
+`summary.kind_source`, `summary.whole_article`, `stats`, `author`, `date` (null when unknown).
 """
 
 from __future__ import annotations
@@ -23,12 +24,17 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "text": document.text,
         "language": document.language,
         "warnings": list(document.warnings),
-        "sentences": [{"start": s.start, "end": s.end, "heading": s.heading} for s in document.sentences],
+        "sentences": [
+            {"start": s.start, "end": s.end, "heading": s.heading, "fragment": s.fragment} for s in document.sentences
+        ],
         "summary": {
             "algorithm": summary.algorithm,
             "sentences": list(summary.sentences),
             "scores": [round(score, 6) for score in summary.scores],
             "length": {"unit": summary.length.unit, "value": summary.length.value},
+            "kind": summary.kind,
+            "kind_source": summary.kind_source,
+            "whole_article": summary.whole_article,
         },
         "entities": [
             {"start": e.start, "end": e.end, "label": e.label, "text": e.text} for e in document.entities

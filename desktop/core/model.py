@@ -47,6 +47,13 @@ class Sentence:
     paragraph: int
     words: tuple[str, ...] = field(default=(), repr=False, compare=False)
     heading: bool = False
+    #: No summary sentence: a separator, footnote mark, bullet, table row or anything under four words.
+    fragment: bool = False
+
+    @property
+    def eligible(self) -> bool:
+        """Whether a summary may choose this sentence (headings and fragments never are)."""
+        return not (self.heading or self.fragment)
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,12 @@ class Summary:
     sentences: tuple[int, ...]
     scores: tuple[float, ...]
     length: SummaryLength = SummaryLength()
+    #: The length asked for covers every sentence a summary could choose: the article is its own summary.
+    whole_article: bool = False
+    #: The kind of article the summary was chosen for ("news" or "argument"), and whether it was detected
+    #: from the text ("detected") or chosen by the user ("chosen"). Only the default algorithm reads it.
+    kind: str = "news"
+    kind_source: str = "detected"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from typing import Callable, Optional
 
 from desktop.core import nlp as nlp_loader
 from desktop.core import textprep
+from desktop.core.kind import KINDS, detect_kind
+from desktop.core.sentence_repair import is_fragment, mend
 from desktop.core.errors import AnalysisCancelled, PrecisError
 from desktop.core.language import language_warning
 from desktop.core.model import Document, Entity, Sentence, SummaryLength
@@ -44,12 +46,16 @@ class AnalysisOptions:
     #: Remember the article's own definitions in the user's glossary, with `article` as where they came from.
     learn: bool = True
     article: Optional[str] = None
+    #: The kind of article: "auto" recognises it from the text; "news" or "argument" overrides that.
+    kind: str = "auto"
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALGORITHMS:
             raise PrecisError(
                 f"Unknown summary algorithm '{self.algorithm}'.", f"Choose one of: {', '.join(ALGORITHMS)}."
             )
+        if self.kind != "auto" and self.kind not in KINDS:
+            raise PrecisError(f"Unknown article kind '{self.kind}'.", f"Choose one of: auto, {', '.join(KINDS)}.")
 
 
 def analyze(
@@ -86,11 +92,15 @@ def analyze(
             raise AnalysisCancelled()
         offset = paragraph.start
         found = [s for s in (_sentence(text, span, offset, number) for span in doc.sents) if s is not None]
+        found = mend(text, found)
         if len(found) == 1 and _looks_like_heading(text[found[0].start:found[0].end], found[0]):
             found = [replace(found[0], heading=True)]
         elif found:
             found = _split_metadata(text, found[0]) + found[1:]
-        sentences.extend(found)
+        sentences.extend(
+            s if s.heading or not is_fragment(text[s.start:s.end], s.words) else replace(s, fragment=True)
+            for s in found
+        )
         for ent in doc.ents:
             start, end = offset + ent.start_char, offset + ent.end_char
             entities.append(Entity(start, end, ent.label_, text[start:end]))
@@ -108,7 +118,11 @@ def analyze(
     if progress:
         progress(0.9, f"Summarising with {ALGORITHMS[options.algorithm].label}")
     texts = [text[s.start:s.end] for s in sentences]
-    summary = summarize(sentences, texts, options.algorithm, options.length, title)
+    if options.kind == "auto":
+        kind, kind_source = detect_kind(text).kind, "detected"
+    else:
+        kind, kind_source = options.kind, "chosen"
+    summary = summarize(sentences, texts, options.algorithm, options.length, title, kind, kind_source)
     if progress:
         progress(1.0, "Done")
     return Document(

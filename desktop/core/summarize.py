@@ -32,6 +32,7 @@ from desktop.core.model import Sentence, Summary, SummaryLength
 from desktop.core.summarizers.frequency import FastLsaSummarizer, FastLuhnSummarizer, FastSumBasicSummarizer
 from desktop.core.summarizers.graph import FastLexRankSummarizer, FastReductionSummarizer, FastTextRankSummarizer
 from desktop.core.summarizers.kl import FastKLSummarizer
+from desktop.core.summarizers.argument import ArgumentSummarizer
 from desktop.core.summarizers.news import NewsSummarizer
 
 LANGUAGE = "english"
@@ -65,11 +66,16 @@ def _stemmer() -> Callable[[str], str]:
 class _IndexedSentence(SumySentence):
     """A sumy sentence with precomputed words that is equal only to itself (by position)."""
 
-    __slots__ = ("index",)
+    __slots__ = ("index", "eligible", "paragraph")
 
-    def __init__(self, index: int, text: str, words: Sequence[str], is_heading: bool = False) -> None:
+    def __init__(
+        self, index: int, text: str, words: Sequence[str], is_heading: bool = False, eligible: bool = True,
+        paragraph: int = 0,
+    ) -> None:
         super().__init__(text, None, is_heading)
         self.index = index
+        self.eligible = eligible and not is_heading
+        self.paragraph = paragraph
         self._cached_property_words = tuple(words)
 
     def __eq__(self, other: object) -> bool:
@@ -102,9 +108,10 @@ SUMMARIZER_CLASSES = {
 }
 
 
-def _make_summarizer(name: str):
+def _make_summarizer(name: str, kind: str = "news"):
     stemmer = _stemmer()
-    summarizer = _recording(SUMMARIZER_CLASSES[name])(stemmer)
+    cls = ArgumentSummarizer if name == "news" and kind == "argument" else SUMMARIZER_CLASSES[name]
+    summarizer = _recording(cls)(stemmer)
     if name == "edmundson":
         summarizer.bonus_words = EDMUNDSON_BONUS_WORDS
         summarizer.stigma_words = EDMUNDSON_STIGMA_WORDS
@@ -115,9 +122,11 @@ def _make_summarizer(name: str):
 
 
 def rate_sentences(
-    sentences: Sequence[Sentence], texts: Sequence[str], algorithm: str, title: str | None = None
+    sentences: Sequence[Sentence], texts: Sequence[str], algorithm: str, title: str | None = None,
+    kind: str = "news",
 ) -> list[float]:
-    """One score per sentence (higher is better) from the chosen algorithm; headings rate below every sentence."""
+    """One score per sentence (higher is better) from the chosen algorithm; headings and fragments rate below
+    every sentence. `kind` ("news" or "argument") decides what the default algorithm looks for."""
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unknown summary algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
     count = len(sentences)
@@ -130,23 +139,40 @@ def rate_sentences(
     headings = {i for i, s in enumerate(sentences) if s.heading}
     if len(headings) == count:
         headings = set()  # a text of nothing but short lines: summarise them as sentences
+    unchosen = headings | _fragments(sentences)
+    if len(unchosen) == count:
+        unchosen = set(headings)
     if algorithm == "lead" or count == 0:
         ratings = {i: float(count - i) for i in range(count)}
     else:
-        summarizer = _make_summarizer(algorithm)
+        summarizer = _make_summarizer(algorithm, kind)
         summarizer.ratings = {}
         with warnings.catch_warnings():
             # sumy's LSA warns when a text repeats itself (fewer distinct words than sentences); it still works.
             warnings.filterwarnings("ignore", message="Number of words .* is lower than number of sentences")
-            summarizer(_sumy_document(sentences, texts, title, headings), count)
+            summarizer(_sumy_document(sentences, texts, title, headings, unchosen), count)
         ratings = summarizer.ratings
     scores = [_finite(ratings.get(i, 0.0)) for i in range(count)]
-    floor = min((scores[i] for i in range(count) if i not in headings), default=0.0)
-    return [floor - 1.0 - (i / count) if i in headings else score for i, score in enumerate(scores)]
+    floor = min((scores[i] for i in range(count) if i not in unchosen), default=0.0)
+    return [floor - 1.0 - (i / count) if i in unchosen else score for i, score in enumerate(scores)]
+
+
+def _fragments(sentences: Sequence[Sentence]) -> set[int]:
+    return {i for i, s in enumerate(sentences) if s.fragment}
+
+
+def choosable(sentences: Sequence[Sentence]) -> list[int]:
+    """The sentences a summary may choose: no headings or fragments, unless the text has nothing else."""
+    for keep in (lambda s: s.eligible, lambda s: not s.heading, lambda s: True):
+        found = [i for i, s in enumerate(sentences) if keep(s)]
+        if found:
+            return found
+    return []
 
 
 def _sumy_document(
-    sentences: Sequence[Sentence], texts: Sequence[str], title: str | None, headings: set[int] = frozenset()
+    sentences: Sequence[Sentence], texts: Sequence[str], title: str | None, headings: set[int] = frozenset(),
+    unchosen: set[int] = frozenset(),
 ) -> ObjectDocumentModel:
     """sumy's document model: our paragraphs, with headings joined to the paragraph they introduce.
 
@@ -159,7 +185,10 @@ def _sumy_document(
         pending.append(_IndexedSentence(-1, title, [w.lower() for w in title.split()], is_heading=True))
     current = None
     for index, (sentence, text) in enumerate(zip(sentences, texts)):
-        item = _IndexedSentence(index, text, sentence.words, is_heading=index in headings)
+        item = _IndexedSentence(
+            index, text, sentence.words, is_heading=index in headings, eligible=index not in unchosen,
+            paragraph=sentence.paragraph,
+        )
         if item.is_heading and sentence.paragraph != current:
             pending.append(item)
             continue
@@ -176,8 +205,12 @@ def _sumy_document(
 
 
 def choose(scores: Sequence[float], sentences: Sequence[Sentence], length: SummaryLength) -> list[int]:
-    """Pick sentence indices by score (ties go to the earlier sentence), returned in document order."""
-    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    """Pick sentence indices by score (ties go to the earlier sentence), returned in document order.
+
+    Only sentences a summary may hold compete (see `choosable`): a word budget is never padded with a
+    headline, a separator or a footnote mark.
+    """
+    ranked = sorted(choosable(sentences), key=lambda i: (-scores[i], i))
     if length.unit == "words":
         budget, used, chosen = int(length.value), 0, []
         for i in ranked:
@@ -189,7 +222,7 @@ def choose(scores: Sequence[float], sentences: Sequence[Sentence], length: Summa
             chosen = ranked[:1]
         return sorted(chosen)
     if length.unit == "ratio":
-        count = max(1, round(length.value * len(scores)))
+        count = max(1, round(length.value * len(ranked)))
     else:
         count = int(length.value)
     return sorted(ranked[:count])
@@ -200,14 +233,33 @@ def _finite(value: float) -> float:
     return value if math.isfinite(value) else -1e300
 
 
+def covers_whole_article(sentences: Sequence[Sentence], length: SummaryLength) -> bool:
+    """Whether `length` asks for at least every sentence a summary could hold (then there is nothing to
+    leave out, and the honest answer is "read it whole", not a list of every sentence)."""
+    candidates = choosable(sentences)
+    if length.unit == "words":
+        return sum(len(sentences[i].words) for i in candidates) <= length.value
+    if length.unit == "ratio":
+        return length.value >= 1
+    return len(candidates) <= length.value
+
+
 def summarize(
     sentences: Sequence[Sentence],
     texts: Sequence[str],
     algorithm: str = DEFAULT_ALGORITHM,
     length: SummaryLength = SummaryLength(),
     title: str | None = None,
+    kind: str = "news",
+    kind_source: str = "detected",
 ) -> Summary:
-    """Rate the sentences with `algorithm` and keep the best within `length`, in document order."""
-    scores = rate_sentences(sentences, texts, algorithm, title)
+    """Rate the sentences with `algorithm` and keep the best within `length`, in document order.
+
+    `kind` ("news" or "argument") is the kind of article: the default algorithm chooses by it.
+    """
+    scores = rate_sentences(sentences, texts, algorithm, title, kind)
     chosen = choose(scores, sentences, length)
-    return Summary(algorithm, tuple(chosen), tuple(scores[i] for i in chosen), length)
+    return Summary(
+        algorithm, tuple(chosen), tuple(scores[i] for i in chosen), length,
+        whole_article=covers_whole_article(sentences, length), kind=kind, kind_source=kind_source,
+    )

@@ -192,4 +192,8 @@ def summary_description(document: Document) -> str:
 
     algorithm = ALGORITHMS.get(document.summary.algorithm)
     name = algorithm.label if algorithm is not None else document.summary.algorithm
-    return f"{name}, {len(document.summary.sentences)} of {len(document.sentences)} sentences"
+    kind = "an editorial or opinion piece" if document.summary.kind == "argument" else "a news report"
+    text = f"{name}, {len(document.summary.sentences)} of {len(document.sentences)} sentences, read as {kind}"
+    if document.summary.whole_article:
+        text += "; the whole article fits in the length asked for, so nothing is left out"
+    return text

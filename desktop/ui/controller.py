@@ -139,13 +139,17 @@ class AnalysisController(QObject):
 
         return self._submit(work)
 
-    def resummarize(self, document: Document, algorithm: str, length: SummaryLength) -> int:
-        """A new summary of the same analysis (algorithm or length changed): no spaCy pass needed."""
+    def resummarize(self, document: Document, algorithm: str, length: SummaryLength, kind: str = "auto") -> int:
+        """A new summary of the same analysis (algorithm, length or article kind changed): no spaCy pass needed.
+
+        `kind` "auto" keeps the kind recognised from the text; "news" or "argument" is the user's choice."""
+        from desktop.core.kind import detect_kind
         from desktop.core.summarize import summarize
 
         def work(job: _Job) -> Result:
             texts = [document.text[s.start:s.end] for s in document.sentences]
-            summary = summarize(document.sentences, texts, algorithm, length, document.title)
+            chosen, source = (detect_kind(document.text).kind, "detected") if kind == "auto" else (kind, "chosen")
+            summary = summarize(document.sentences, texts, algorithm, length, document.title, chosen, source)
             return Result(replace(document, summary=summary), None, False)
 
         return self._submit(work)

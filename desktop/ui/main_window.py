@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("summary/unit", length.unit)
         self.settings.setValue("summary/value", length.value)
         if self.document is not None:
-            self._pending_job = self.controller.resummarize(self.document, algorithm, length)
+            self._pending_job = self.controller.resummarize(self.document, algorithm, length, self.summary.kind())
             self._show_busy("Summarising…")
 
     def cancel_analysis(self) -> None:

@@ -1,4 +1,8 @@
-"""The summary: algorithm and length controls, the chosen sentences in order, and copy buttons."""
+"""The summary: algorithm, length and article-kind controls, the chosen sentences in order, and copy buttons.
+
+The kind of article (news report, or editorial/opinion) decides what the default summary looks for; the panel
+says which kind it assumed and lets the user say otherwise for the article on screen.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,9 @@ from desktop.core.model import Document, SummaryLength
 from desktop.core.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 
 UNITS = (("sentences", "sentences"), ("ratio", "% of the article"), ("words", "words"))
+#: (value, label) of the article-kind choice; "auto" uses the kind recognised from the text.
+KIND_CHOICES = (("auto", "Kind: as recognised"), ("news", "News report"), ("argument", "Editorial or opinion"))
+KIND_NAMES = {"news": "a news report", "argument": "an editorial or opinion piece"}
 
 
 class SummaryPanel(QWidget):
@@ -35,6 +42,17 @@ class SummaryPanel(QWidget):
         self.unit.setAccessibleName("Summary length unit")
         for name, label in UNITS:
             self.unit.addItem(label, name)
+        self.kind_choice = QComboBox()
+        self.kind_choice.setAccessibleName("Article kind")
+        self.kind_choice.setToolTip(
+            "What kind of article this is decides what the default summary looks for: a news report's news, "
+            "or an editorial's subject and position. Choose here if Précis recognised it wrongly."
+        )
+        for name, label in KIND_CHOICES:
+            self.kind_choice.addItem(label, name)
+        self.kind_note = QLabel()
+        self.kind_note.setAccessibleName("Article kind assumed")
+        self.kind_note.setWordWrap(True)
         self.sentences = QListWidget()
         self.sentences.setAccessibleName("Summary sentences")
         self.sentences.setWordWrap(True)
@@ -56,8 +74,12 @@ class SummaryPanel(QWidget):
         buttons.addWidget(self.copy_rich)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind_note, 1)
+        kind_row.addWidget(self.kind_choice)
         layout.addWidget(self.heading)
         layout.addLayout(controls)
+        layout.addLayout(kind_row)
         layout.addWidget(self.sentences, 1)
         layout.addLayout(buttons)
 
@@ -67,6 +89,7 @@ class SummaryPanel(QWidget):
         self._explain_algorithm()
         self.unit.currentIndexChanged.connect(self._unit_changed)
         self.amount.valueChanged.connect(lambda _: self.options_changed.emit())
+        self.kind_choice.currentIndexChanged.connect(lambda _: self.options_changed.emit())
         self.sentences.itemActivated.connect(self._clicked)
         self.sentences.itemClicked.connect(self._clicked)
         self.copy_plain.clicked.connect(lambda: self.copy(rich=False))
@@ -78,6 +101,10 @@ class SummaryPanel(QWidget):
         value = self.amount.value()
         length = SummaryLength("ratio", min(value, 100) / 100) if unit == "ratio" else SummaryLength(unit, value)
         return self.algorithm.currentData(), length
+
+    def kind(self) -> str:
+        """The kind the user chose for the article on screen ("news", "argument"), or "auto"."""
+        return self.kind_choice.currentData()
 
     def set_options(self, algorithm: str, length: SummaryLength) -> None:
         for widget in (self.algorithm, self.unit, self.amount):
@@ -109,19 +136,43 @@ class SummaryPanel(QWidget):
     def show_document(self, document: Document) -> None:
         self.sentences.clear()
         self._texts = []
-        label = ALGORITHMS[document.summary.algorithm].label
-        for index in document.summary.sentences:
-            text = " ".join(document.sentence_text(index).split())
-            self._texts.append(text)
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, index)
-            item.setToolTip("Click to find this sentence in the article")
+        summary = document.summary
+        label = ALGORITHMS[summary.algorithm].label
+        for index in summary.sentences:
+            self._texts.append(" ".join(document.sentence_text(index).split()))
+        if summary.whole_article:
+            item = QListWidgetItem(
+                f"The whole article ({document.word_count:,} words) fits in the length you asked for "
+                f"({summary.length.describe()}): read it in full, nothing is left out."
+            )
+            item.setFlags(Qt.ItemFlag.NoItemFlags | Qt.ItemFlag.ItemIsEnabled)
             self.sentences.addItem(item)
-        count = len(document.summary.sentences)
+        else:
+            for index, text in zip(summary.sentences, self._texts):
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, index)
+                item.setToolTip("Click to find this sentence in the article")
+                self.sentences.addItem(item)
+        count = len(summary.sentences)
         self.heading.setText(f"<b>Summary</b> — {count} of {len(document.sentences)} sentences ({html.escape(label)})")
+        self._show_kind(summary.kind, summary.kind_source, summary.algorithm)
+
+    def _show_kind(self, kind: str, source: str, algorithm: str) -> None:
+        """Say which kind of article the summary assumed; a recognised kind resets the choice to automatic."""
+        if source == "detected" and self.kind_choice.currentData() != "auto":
+            self.kind_choice.blockSignals(True)
+            self.kind_choice.setCurrentIndex(0)
+            self.kind_choice.blockSignals(False)
+        how = "recognised from its style" if source == "detected" else "as you chose"
+        note = f"Read as {KIND_NAMES.get(kind, kind)} ({how})."
+        if algorithm != DEFAULT_ALGORITHM:
+            note += f" Only {ALGORITHMS[DEFAULT_ALGORITHM].label} chooses by kind."
+        self.kind_note.setText(note)
 
     def _clicked(self, item: QListWidgetItem) -> None:
-        self.sentence_clicked.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        index = item.data(Qt.ItemDataRole.UserRole)
+        if index is not None:
+            self.sentence_clicked.emit(int(index))
 
     def copy(self, rich: bool) -> None:
         data = QMimeData()
