@@ -4,7 +4,7 @@
     precis analyze --batch IN.jsonl -o OUT.jsonl [same options]
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
-    precis eval glossary FILE.jsonl [--limit N] [--errors K]
+    precis eval glossary FILE.jsonl [--limit N] [--errors K] [--gold FILE.json]
     precis glossary list|define TERM EXPANSION [--description D]|forget TERM|export FILE.csv|import FILE.csv
     precis [PATH|URL]                opens the window (on the article, if given)
 
@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     glossary.add_argument("file", help="JSONL with 'text' and 'undefined_pairs' ([[short form, expansion], ...])")
     glossary.add_argument("--limit", type=_positive_int, help="score only the first N records")
     glossary.add_argument("--errors", type=_positive_int, metavar="K", help="also print K wrong or unexplained")
+    glossary.add_argument("--gold", metavar="FILE.json", help="pairs by record id, for a file without undefined_pairs")
     return parser
 
 
@@ -369,7 +370,7 @@ def _run_eval_acronyms(args: argparse.Namespace) -> int:
 def _run_eval_glossary(args: argparse.Namespace) -> int:
     from desktop.evaluation import glossary
 
-    records = glossary.read_records(args.file)[: args.limit]
+    records = glossary.read_records(args.file, args.gold)[: args.limit]
 
     def progress(done: int, total: int) -> None:
         print(f"\r[{done}/{total}] articles analysed", end="" if done < total else "\n", file=sys.stderr)

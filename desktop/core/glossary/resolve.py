@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from desktop.core.acronyms import AcronymMention, common_words, find_acronyms
 from desktop.core.definitions import Definition, find_definitions
-from desktop.core.glossary import fields
+from desktop.core.glossary import calibration, fields
 from desktop.core.glossary.bundled import BundledGlossary, Sense, form_key, name_key
 from desktop.core.glossary.context import article_countries
 from desktop.core.glossary.fields import FIELDS
@@ -191,7 +191,9 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
         )
     plausible = [(sense, confidence) for sense, confidence in ranked if _plausible(sense, context)]
     if plausible:
-        best, confidence = plausible[0]
+        best, share = plausible[0]
+        confidence = calibration.likelihood(_evidence(best, share, len(senses), context, len(mentions)))
+    if plausible and confidence >= calibration.ASSERT_AT:
         # A name that is not short for anything (the newspaper Dawn) is an organisation, not an acronym.
         kind = "organisation" if name_key(best.short) == name_key(best.expansion) else "acronym"
         return GlossaryEntry(
@@ -217,6 +219,47 @@ def _plausible(sense: Sense, context: "_Context") -> bool:
     if share == max(context.fields.values()) and share >= 1.0 / len(FIELDS) + LEAN_MARGIN:
         return True  # the article leans to the sense's field
     return _spelled_nearby(sense, context)
+
+
+def _evidence(sense: Sense, share: float, count: int, context: "_Context", mentions: int) -> calibration.Evidence:
+    """The features of the winning sense that say how likely it is to be right (see `calibration`)."""
+    words = _distinctive_words(sense.expansion)
+    national = [c for c in sense.countries if c != "international"]
+    country = 0.0
+    if national and context.countries:
+        country = 1.0 if any(c in context.countries for c in national) else -1.0
+    field, gap = 1.0, 0.0
+    if context.fields and sense.domain in FIELDS and sense.kind not in PLACE_KINDS:
+        best = max(context.fields.values())
+        gap = context.fields.get(sense.domain, best) - best
+        field = 1.0 if gap == 0.0 else 0.0
+    off_field = 0.0
+    if context.fields and sense.kind not in PLACE_KINDS and sense.kind != "unit":
+        lean = max(context.fields, key=context.fields.get)
+        if context.fields[lean] >= 1.0 / len(FIELDS) + LEAN_MARGIN and sense.domain != lean:
+            off_field = 1.0
+    unit = 0.0
+    if sense.kind == "unit":
+        unit = 1.0 if context.after_number >= 0.5 else -1.0
+    return calibration.Evidence({
+        "margin": share,
+        "rivals": math.log1p(max(0, count - 1)),
+        "prior": sense.weight,
+        "curated": 1.0 if sense.source == "precis" else 0.0,
+        "words": sum(w in context.nearby for w in words) / len(words) if words else 0.0,
+        "phrase": 1.0 if len(sense.expansion) > 6 and " ".join(sense.expansion.lower().split()) in context.lowered
+        else 0.0,
+        "country": country,
+        "field": field,
+        "field_gap": gap,
+        "unit": unit,
+        "mentions": math.log(max(1, mentions)),
+        "any_word": 1.0 if any(w in context.nearby for w in words) else 0.0,
+        "long_form": 1.0 if sum(ch.isalnum() for ch in sense.short) >= 4 else 0.0,
+        "derived_list": 1.0 if sense.source in ("vera", "netbsd") else 0.0,
+        "place_list": 1.0 if sense.source in ("factbook", "wordnet") else 0.0,
+        "off_field": off_field,
+    })
 
 
 def _spelled_nearby(sense: Sense, context: "_Context") -> bool:
