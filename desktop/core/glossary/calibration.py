@@ -23,7 +23,7 @@ from typing import Mapping
 
 #: A built-in meaning is asserted only when its likelihood of being right reaches this; otherwise the senses
 #: are shown as possible meanings. Chosen with the weights (see the module docstring).
-ASSERT_AT = 0.72
+ASSERT_AT = 0.74
 
 #: The features, in the order of `WEIGHTS` (after the intercept).
 FEATURES = (
@@ -43,12 +43,13 @@ FEATURES = (
     "derived_list",  # 1 if from the big computing lists (V.E.R.A., NetBSD): many senses nobody uses
     "place_list",    # 1 if from the world lists (Factbook, WordNet): places and parties named for many things
     "off_field",     # 1 if the article leans clearly to a field and the sense is of another (or of none)
+    "dominance",     # the sense's prior minus the best prior among the other senses (how usual this sense is)
 )
 
 #: Intercept first, then one weight per feature; fitted by `desktop.evaluation.calibrate`.
 WEIGHTS: tuple[float, ...] = (
-    -0.629, 0.696, -0.499, 0.975, 1.604, -0.186, 0.202, 0.320, 0.567, 0.257, 0.359, 0.190, 0.313, 0.581, -0.720,
-    -0.503, -0.630,
+    -0.696, 0.604, -0.303, 0.739, 1.450, -0.174, 0.243, 0.304, 0.619, 0.265, 0.371, 0.188, 0.303, 0.564, -0.699,
+    -0.451, -0.665, 0.760,
 )
 
 

@@ -192,7 +192,7 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
     plausible = [(sense, confidence) for sense, confidence in ranked if _plausible(sense, context)]
     if plausible:
         best, share = plausible[0]
-        confidence = calibration.likelihood(_evidence(best, share, len(senses), context, len(mentions)))
+        confidence = calibration.likelihood(_evidence(best, share, senses, context, len(mentions)))
     if plausible and confidence >= calibration.ASSERT_AT:
         # A name that is not short for anything (the newspaper Dawn) is an organisation, not an acronym.
         kind = "organisation" if name_key(best.short) == name_key(best.expansion) else "acronym"
@@ -221,7 +221,7 @@ def _plausible(sense: Sense, context: "_Context") -> bool:
     return _spelled_nearby(sense, context)
 
 
-def _evidence(sense: Sense, share: float, count: int, context: "_Context", mentions: int) -> calibration.Evidence:
+def _evidence(sense: Sense, share: float, rivals: Sequence[Sense], context: "_Context", mentions: int) -> calibration.Evidence:
     """The features of the winning sense that say how likely it is to be right (see `calibration`)."""
     words = _distinctive_words(sense.expansion)
     national = [c for c in sense.countries if c != "international"]
@@ -243,7 +243,7 @@ def _evidence(sense: Sense, share: float, count: int, context: "_Context", menti
         unit = 1.0 if context.after_number >= 0.5 else -1.0
     return calibration.Evidence({
         "margin": share,
-        "rivals": math.log1p(max(0, count - 1)),
+        "rivals": math.log1p(max(0, len(rivals) - 1)),
         "prior": sense.weight,
         "curated": 1.0 if sense.source == "precis" else 0.0,
         "words": sum(w in context.nearby for w in words) / len(words) if words else 0.0,
@@ -259,6 +259,7 @@ def _evidence(sense: Sense, share: float, count: int, context: "_Context", menti
         "derived_list": 1.0 if sense.source in ("vera", "netbsd") else 0.0,
         "place_list": 1.0 if sense.source in ("factbook", "wordnet") else 0.0,
         "off_field": off_field,
+        "dominance": sense.weight - max((s.weight for s in rivals if s is not sense), default=0.0),
     })
 
 
