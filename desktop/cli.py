@@ -5,7 +5,7 @@
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
     precis eval glossary FILE.jsonl [--limit N] [--errors K] [--gold FILE.json]
-    precis glossary list|define TERM EXPANSION [--description D]|forget TERM|export FILE.csv|import FILE.csv
+    precis glossary list|define TERM EXPANSION [--description D]|forget TERM [--only user|learned]|export FILE.csv|import FILE.csv
     precis [PATH|URL]                opens the window (on the article, if given)
 
 Exit status: 0 on success, 1 when the input cannot be analysed (one line with a hint, never a traceback),
@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON (schema precis.analysis/1)")
     analyze.add_argument("--batch", metavar="IN.jsonl", help="analyse every record of a JSONL file")
     analyze.add_argument("-o", "--output", metavar="OUT.jsonl", help="where --batch writes its results")
+    analyze.add_argument(
+        "--learn", action="store_true",
+        help="with --batch: remember the definitions the records give in your glossary (a single file always does)",
+    )
     _add_summary_options(analyze)
 
     exporter = commands.add_parser(
@@ -80,8 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     define.add_argument("expansion")
     define.add_argument("--description", help="one line saying what it is")
     define.add_argument("--organisation", action="store_true", help="the term is an organisation's name")
-    forget = action.add_parser("forget", help="remove an entry")
+    forget = action.add_parser("forget", help="remove an entry (yours and the learned one, unless --only says which)")
     forget.add_argument("term")
+    forget.add_argument(
+        "--only", choices=("user", "learned"), help="forget only your own entry (user) or only the learned one"
+    )
     export = action.add_parser("export", help="write every entry to a CSV file")
     export.add_argument("file")
     imports = action.add_parser("import", help="add the entries of a CSV file (all or nothing)")
@@ -209,7 +216,9 @@ def _run_window(args: argparse.Namespace) -> int:
 def _run_analyze(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from desktop.core.pipeline import AnalysisOptions
 
-    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model)
+    # A batch is usually an evaluation or someone else's corpus: it learns only when asked.
+    learn = args.learn or not args.batch
+    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model, learn=learn)
     if args.batch:
         if args.path:
             parser.error("give either PATH or --batch, not both")
@@ -380,13 +389,19 @@ def _run_eval_glossary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _learned_origin(entry) -> str:
+    """"learned from ⟨article⟩ (field, countries, date)": where a learned entry came from, for `glossary list`."""
+    details = [d for d in (entry.field, ",".join(entry.countries), entry.updated[:10]) if d]
+    return f"learned from {entry.article or 'an article'}" + (f"; {', '.join(details)}" if details else "")
+
+
 def _run_glossary(args: argparse.Namespace) -> int:
     from desktop.core.glossary.user_db import UserGlossary
 
     with UserGlossary() as glossary:
         if args.glossary_command == "list":
             for entry in glossary.entries():
-                origin = "yours" if entry.origin == "user" else f"learned from {entry.article or 'an article'}"
+                origin = "yours" if entry.origin == "user" else _learned_origin(entry)
                 line = f"{entry.term}\t{entry.expansion or ''}\t{entry.description or ''}\t({origin})"
                 print(line)
             print(f"{len(glossary)} entries in {glossary.path}", file=sys.stderr)
@@ -395,7 +410,7 @@ def _run_glossary(args: argparse.Namespace) -> int:
             entry = glossary.define(args.term, args.expansion, args.description, kind)
             print(f"{entry.term} = {entry.expansion} (saved in {glossary.path})")
         elif args.glossary_command == "forget":
-            if not glossary.forget(args.term):
+            if not glossary.forget(args.term, args.only):
                 raise PrecisError(f"Your glossary has no entry '{args.term}'.", "See `precis glossary list`.")
             print(f"forgot {args.term}")
         elif args.glossary_command == "export":

@@ -1,7 +1,8 @@
 """The JSON contract of `precis analyze --json` (schema "precis.analysis/1"), which other programs build on.
 
 Change it only by adding fields, or by a new schema value. Fields beyond DESIGN.md's list, all additive:
-`language`, `warnings`, `sentences[].heading`, `summary.length`, `stats`.
+`language`, `warnings`, `sentences[].heading`, `summary.length`, `stats`, `glossary[].learned_from` (the article a
+meaning of source "user" was learned from, or null when the user gave it).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
                     {"expansion": a.expansion, "source": a.source, "confidence": a.confidence}
                     for a in g.alternatives
                 ],
+                "learned_from": g.learned_from,
             }
             for g in document.glossary
         ],

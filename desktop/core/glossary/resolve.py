@@ -4,7 +4,9 @@ Sources, in order of precedence:
 
 1. **user**: what the user defined or corrected in their own glossary; always wins.
 2. **text**: a definition the article itself gives ("the Regional Flood Authority (RFA)"), anywhere in it.
-3. **user** (learned): a definition found in an article the user analysed before.
+3. **learned**: a definition found in an article the user analysed before, kept with that article's field and
+   countries. It is the meaning only where this article supports it and no built-in sense is asserted; otherwise
+   it is one of the possible meanings (see `_learned_entry`).
 4. **bundled**: Précis's built-in glossary. When a short form has several senses (PPP, KP, FO) the one that fits
    the article is chosen from the countries it mentions, the words of each expansion that occur in it, and the
    kind of entity spaCy saw; the others stay as alternatives with their confidence.
@@ -39,6 +41,8 @@ NATIONAL_KINDS = {"agency", "party", "armed-group", "court", "region", "programm
 #: How much each clue counts when choosing among bundled senses (see `_score_sense`).
 WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_PHRASE, WEIGHT_KIND = 1.0, 2.0, 1.5, 1.0, 0.25
 WEIGHT_DOMAIN, WEIGHT_UNIT = 1.0, 1.5
+#: The confidence of a learned meaning this article supports, and of one it does not (listed as possible only).
+LEARNED_SUPPORTED, LEARNED_UNSUPPORTED = 0.8, 0.3
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
 MAX_ALTERNATIVES = 4
 #: Senses with a prior below this come from the big derived jargon lists (FOLDOC, V.E.R.A., NetBSD) and need
@@ -181,27 +185,86 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
             term, "acronym", definition.long, _description_of(definition.long, ranked), "text", 0.95, mentions,
             tuple(_without(bundled_alternatives, definition.long)),
         )
-    if user is not None:  # learned from an earlier article
-        description = user.description or _description_of(user.expansion, ranked)
-        if not description and getattr(user, "article", None):
-            description = f"Defined in an article you analysed: {user.article}."
-        return GlossaryEntry(
-            term, "acronym", user.expansion, description, "user", 0.85, mentions,
-            tuple(_without(bundled_alternatives, user.expansion)),
-        )
     plausible = [(sense, confidence) for sense, confidence in ranked if _plausible(sense, context)]
+    asserted = None
     if plausible:
         best, share = plausible[0]
         confidence = calibration.likelihood(_evidence(best, share, senses, context, len(mentions)))
-    if plausible and confidence >= calibration.ASSERT_AT:
+        if confidence >= calibration.ASSERT_AT:
+            asserted = best
+    if user is not None:  # learned from an earlier article: a candidate, weighed against this article
+        learned = _learned_entry(term, user, asserted, ranked, bundled_alternatives, context, mentions)
+        if learned is not None:
+            return learned
+        bundled_alternatives = _without(bundled_alternatives, user.expansion) + [
+            Alternative(user.expansion, "user", LEARNED_UNSUPPORTED)
+        ]
+    if asserted is not None:
         # A name that is not short for anything (the newspaper Dawn) is an organisation, not an acronym.
-        kind = "organisation" if name_key(best.short) == name_key(best.expansion) else "acronym"
+        kind = "organisation" if name_key(asserted.short) == name_key(asserted.expansion) else "acronym"
         return GlossaryEntry(
-            term, kind, best.expansion, best.description, "bundled", round(confidence, 3), mentions,
-            tuple(a for a in bundled_alternatives if a.expansion != best.expansion),
+            term, kind, asserted.expansion, asserted.description, "bundled", round(confidence, 3), mentions,
+            tuple(a for a in bundled_alternatives if a.expansion != asserted.expansion),
         )
     # No meaning fits well enough: the possible ones stay visible as alternatives.
     return GlossaryEntry(term, "acronym", None, None, "text", 0.0, mentions, tuple(bundled_alternatives))
+
+
+def _learned_entry(term, user, asserted, ranked, alternatives, context, mentions) -> Optional[GlossaryEntry]:
+    """The entry for a meaning learned from an earlier article, or None when it should not be the meaning here.
+
+    A learned definition is evidence from another article, not a rule: it is the meaning only where this article
+    supports it (the same field, one of the same countries, or its words near the acronym), and never over a
+    built-in sense this article supports. A biomedical "PM (poor metabolizer)" stays out of political news.
+    """
+    same_as_builtin = asserted is not None and name_key(asserted.expansion) == name_key(user.expansion)
+    if asserted is not None and not same_as_builtin:
+        return None
+    if not (same_as_builtin or _supports_learned(user, context, alone=not ranked)):
+        return None
+    description = user.description or _description_of(user.expansion, ranked)
+    return GlossaryEntry(
+        term, "acronym", user.expansion, description, "user", LEARNED_SUPPORTED, mentions,
+        tuple(_without(alternatives, user.expansion)), learned_from=user.article or "an earlier article",
+    )
+
+
+def _supports_learned(user, context: "_Context", alone: bool = False) -> bool:
+    """Whether this article is like the one a definition was learned from: its words near the acronym, one of
+    its countries, or its field (when both articles lean clearly to one).
+
+    When the built-in glossary knows no sense of the term (`alone`), the learned one competes with nothing, and
+    less is asked: one of its words nearby, or two articles that both lean to no field."""
+    words = _distinctive_words(user.expansion or "")
+    found = sum(w in context.nearby for w in words)
+    if words and (found * 2 >= len(words) or (alone and found)):
+        return True
+    countries = [c for c in getattr(user, "countries", ()) if c != "international"]
+    if countries and any(c in context.countries for c in countries):
+        return True
+    field = getattr(user, "field", None) or "general"
+    here = article_field(context.fields) or "general"
+    return field == here and (field in FIELDS or alone)
+
+
+def article_field(shares: Optional[dict]) -> Optional[str]:
+    """The field an article leans to clearly (see `fields.shares`), or None when it leans to none."""
+    if not shares:
+        return None
+    best = max(shares, key=shares.get)
+    return best if shares[best] >= 1.0 / len(FIELDS) + LEAN_MARGIN else None
+
+
+def article_profile(text: str, entities: Sequence[Entity], bundled: BundledGlossary) -> tuple[Optional[str], list[str]]:
+    """What a learned definition remembers of its article: the field it leans to, and its main countries (those
+    named at least a quarter as often as the most named one, at most three)."""
+    context = _Context.of(text, entities)
+    votes = fields.word_votes(context.words, bundled)
+    field = article_field(fields.shares(votes))
+    countries = context.countries
+    top = max(countries.values(), default=0.0)
+    main = [c for c, n in countries.most_common(3) if n >= top / 4 and c != "EU"]
+    return field, main
 
 
 def _plausible(sense: Sense, context: "_Context") -> bool:
