@@ -4,7 +4,7 @@
     precis analyze --batch IN.jsonl -o OUT.jsonl [same options]
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
-    precis eval glossary FILE.jsonl [--limit N] [--errors K] [--gold FILE.json]
+    precis eval glossary FILE.jsonl [--limit N] [--errors K] [--gold FILE.json] [--use-my-glossary]
     precis glossary list|define TERM EXPANSION [--description D]|forget TERM [--only user|learned]|export FILE.csv|import FILE.csv
     precis [PATH|URL]                opens the window (on the article, if given)
 
@@ -123,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     glossary.add_argument("--limit", type=_positive_int, help="score only the first N records")
     glossary.add_argument("--errors", type=_positive_int, metavar="K", help="also print K wrong or unexplained")
     glossary.add_argument("--gold", metavar="FILE.json", help="pairs by record id, for a file without undefined_pairs")
+    glossary.add_argument(
+        "--use-my-glossary", action="store_true",
+        help="consult the glossary of the data folder (what it learned before); the records teach it nothing",
+    )
     return parser
 
 
@@ -384,7 +388,7 @@ def _run_eval_glossary(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         print(f"\r[{done}/{total}] articles analysed", end="" if done < total else "\n", file=sys.stderr)
 
-    score = glossary.evaluate(records, progress)
+    score = glossary.evaluate(records, progress, user_glossary=args.use_my_glossary)
     print(glossary.format_report(str(args.file), score, args.errors or 0))
     return EXIT_OK
 

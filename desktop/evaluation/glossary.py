@@ -152,9 +152,13 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
-def evaluate(records: Sequence[dict], progress: Callable[[int, int], None] | None = None) -> GlossaryScore:
+def evaluate(
+    records: Sequence[dict], progress: Callable[[int, int], None] | None = None, user_glossary: bool = False
+) -> GlossaryScore:
+    """Score each record's glossary. The user's glossary is left out unless `user_glossary` (to measure a data
+    folder that has learned from earlier articles); these records never teach it anything."""
     score = GlossaryScore()
-    options = AnalysisOptions(algorithm="lead", user_glossary=False, learn=False)
+    options = AnalysisOptions(algorithm="lead", user_glossary=user_glossary, learn=False)
     bundled = load_bundled()
     for number, record in enumerate(records, 1):
         document = analyze(record["text"], options, title=record.get("title"))

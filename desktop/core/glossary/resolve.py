@@ -41,6 +41,8 @@ NATIONAL_KINDS = {"agency", "party", "armed-group", "court", "region", "programm
 #: How much each clue counts when choosing among bundled senses (see `_score_sense`).
 WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_PHRASE, WEIGHT_KIND = 1.0, 2.0, 1.5, 1.0, 0.25
 WEIGHT_DOMAIN, WEIGHT_UNIT = 1.0, 1.5
+#: Derived lists of the world's names (places, parties, agencies, units): one calibration feature for all.
+WORLD_LISTS = frozenset({"factbook", "wordnet", "partyfacts", "federalregister", "cldr"})
 #: The confidence of a learned meaning this article supports, and of one it does not (listed as possible only).
 LEARNED_SUPPORTED, LEARNED_UNSUPPORTED = 0.8, 0.3
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
@@ -287,6 +289,7 @@ def _plausible(sense: Sense, context: "_Context") -> bool:
 def _evidence(sense: Sense, share: float, rivals: Sequence[Sense], context: "_Context", mentions: int) -> calibration.Evidence:
     """The features of the winning sense that say how likely it is to be right (see `calibration`)."""
     words = _distinctive_words(sense.expansion)
+    rivals = [s for s in rivals if s is sense or not _elsewhere(s, context)]
     national = [c for c in sense.countries if c != "international"]
     country = 0.0
     if national and context.countries:
@@ -320,10 +323,20 @@ def _evidence(sense: Sense, share: float, rivals: Sequence[Sense], context: "_Co
         "any_word": 1.0 if any(w in context.nearby for w in words) else 0.0,
         "long_form": 1.0 if sum(ch.isalnum() for ch in sense.short) >= 4 else 0.0,
         "derived_list": 1.0 if sense.source in ("vera", "netbsd") else 0.0,
-        "place_list": 1.0 if sense.source in ("factbook", "wordnet") else 0.0,
+        "place_list": 1.0 if sense.source in WORLD_LISTS else 0.0,
         "off_field": off_field,
         "dominance": sense.weight - max((s.weight for s in rivals if s is not sense), default=0.0),
     })
+
+
+def _elsewhere(sense: Sense, context: "_Context") -> bool:
+    """A national body (party, agency, ...) of a country an article that names countries never names: no rival
+    for the meaning here (Slovenia's SMS party in a story about Pakistan)."""
+    national = [c for c in sense.countries if c != "international"]
+    return (
+        sense.kind in NATIONAL_KINDS and bool(national) and bool(context.countries)
+        and not any(c in context.countries for c in national)
+    )
 
 
 def _spelled_nearby(sense: Sense, context: "_Context") -> bool:
