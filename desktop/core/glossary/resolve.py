@@ -233,10 +233,11 @@ def _learned_entry(term, user, asserted, ranked, alternatives, context, mentions
 
 def _supports_learned(user, context: "_Context", alone: bool = False) -> bool:
     """Whether this article is like the one a definition was learned from: its words near the acronym, one of
-    its countries, or its field (when both articles lean clearly to one).
+    its countries, or its field.
 
-    When the built-in glossary knows no sense of the term (`alone`), the learned one competes with nothing, and
-    less is asked: one of its words nearby, or two articles that both lean to no field."""
+    A field is broad (biology and computing are both science and technology), so the field alone counts only
+    when the built-in glossary knows no sense of the term (`alone`): then the learned one competes with nothing,
+    and less is asked (one of its words nearby, or two articles that lean to the same field or to none)."""
     words = _distinctive_words(user.expansion or "")
     found = sum(w in context.nearby for w in words)
     if words and (found * 2 >= len(words) or (alone and found)):
@@ -245,8 +246,7 @@ def _supports_learned(user, context: "_Context", alone: bool = False) -> bool:
     if countries and any(c in context.countries for c in countries):
         return True
     field = getattr(user, "field", None) or "general"
-    here = article_field(context.fields) or "general"
-    return field == here and (field in FIELDS or alone)
+    return alone and field == (article_field(context.fields) or "general")
 
 
 def article_field(shares: Optional[dict]) -> Optional[str]:
