@@ -1,8 +1,11 @@
 """Calibrated confidence: a built-in meaning is asserted only when the article's evidence makes it likely."""
 
+import pytest
+
 from desktop.core.glossary import calibration
 from desktop.core.pipeline import AnalysisOptions, analyze
 from desktop.evaluation.glossary import GlossaryScore, reliability_table, same_expansion
+from tests.conftest import ROOT, SEED
 
 OPTIONS = AnalysisOptions(algorithm="lead", user_glossary=False, learn=False)
 
@@ -66,3 +69,17 @@ def test_reliability_table_counts_share_right_per_bucket():
     assert "0.9-1.0      2      1   50.0%" in lines
     assert "0.7-0.8      1      1  100.0%" in lines
     assert "at 0.8 or more: 1 of 2 right" in lines
+
+
+DAWN = SEED.parent.parent / "eval" / "dawn_editorials_dev.jsonl"
+DAWN_GOLD = ROOT / "desktop" / "evaluation" / "gold" / "dawn_editorials_dev_acronyms.json"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not DAWN.exists(), reason="the shared Dawn editorials are not beside this checkout")
+def test_dawn_editorials_keep_their_acronyms_right_and_none_wrong():
+    from desktop.evaluation.glossary import evaluate, read_records
+
+    score = evaluate(read_records(DAWN, DAWN_GOLD))
+    assert score.wrong == 0, [e for e in score.examples if e[4] == "wrong"]
+    assert score.correct >= 0.9 * score.total

@@ -188,12 +188,16 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
             tuple(_without(bundled_alternatives, definition.long)),
         )
     plausible = [(sense, confidence) for sense, confidence in ranked if _plausible(sense, context)]
-    asserted = None
-    if plausible:
-        best, share = plausible[0]
+    asserted, confidence = None, 0.0
+    if ranked:
+        best, share = (plausible or ranked)[0]
         confidence = calibration.likelihood(_evidence(best, share, senses, context, len(mentions)))
-        if confidence >= calibration.ASSERT_AT:
+        if plausible and confidence >= calibration.ASSERT_AT:
             asserted = best
+        # The possible meanings' confidences on the same scale as the chosen one's: the likelihood that some
+        # built-in sense is meant, shared in proportion to the context choice (so "possibly X" never reads 100%).
+        scale = min(1.0, confidence / share) if share else 0.0
+        bundled_alternatives = [replace(a, confidence=round(a.confidence * scale, 3)) for a in bundled_alternatives]
     if user is not None:  # learned from an earlier article: a candidate, weighed against this article
         learned = _learned_entry(term, user, asserted, ranked, bundled_alternatives, context, mentions)
         if learned is not None:

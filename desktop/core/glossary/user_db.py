@@ -1,9 +1,11 @@
 """The user's own glossary: a SQLite database in the user's data folder whose entries take precedence everywhere.
 
-Two kinds of entry live here. A *user* entry is one the user added or corrected; a *learned* entry is a definition
-found in an article the user analysed ("the Tehreek-e-Taliban Pakistan (TTP)"), kept with the article it came
-from so that an acronym defined once is explained in every later article. Both can exist for one term: the
-user's entry wins, and forgetting it lets the learned one show again.
+Two kinds of entry live here. A *user* entry is one the user added or corrected, and always wins; a *learned*
+entry is a definition found in an article the user analysed ("the Tehreek-e-Taliban Pakistan (TTP)"), kept with
+that article's title, field, countries and date, so that a later article can weigh it as evidence: it explains
+the acronym there only where that article supports it (see `resolve._learned_entry`). Both can exist for one
+term: the user's entry wins, and forgetting it lets the learned one compete again. Either can be edited
+(`edit`) or forgotten (`forget`).
 
 The file is precious (it holds work the user did by hand), so:
 
