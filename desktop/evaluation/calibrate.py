@@ -29,11 +29,10 @@ DAWN_GOLD = Path(__file__).parent / "gold" / "dawn_editorials_dev_acronyms.json"
 FOLDS = 5
 
 
-def collect(records) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+def collect(records) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, list[str]]:
     """(features, right 0/1, article number) for each gold pair whose acronym got a built-in winning sense,
-    and the number of gold pairs in all."""
-    rows, outcomes, groups, total = [], [], [], 0
-    collect.names = []
+    the number of gold pairs in all, and a line naming each row (for --show)."""
+    rows, outcomes, groups, total, names = [], [], [], 0, []
     options = AnalysisOptions(algorithm="lead", user_glossary=False, learn=False)
     real_evidence = resolve._evidence
     for number, record in enumerate(records):
@@ -60,8 +59,8 @@ def collect(records) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
             rows.append(seen[entry.expansion].vector())
             outcomes.append(1.0 if same_expansion(entry.expansion, gold) else 0.0)
             groups.append(number)
-            collect.names.append(f"{short} = {entry.expansion!r} (annotators: {gold!r})")
-    return np.array(rows), np.array(outcomes), np.array(groups), total
+            names.append(f"{short} = {entry.expansion!r} (annotators: {gold!r})")
+    return np.array(rows), np.array(outcomes), np.array(groups), total, names
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
@@ -102,24 +101,35 @@ def main(argv=None) -> int:
     parser.add_argument("--dawn", metavar="FILE.jsonl", help="also Dawn's editorials, scored with our gold")
     parser.add_argument("--l2", type=float, default=L2, help="regularisation strength")
     args = parser.parse_args(argv)
-    records = [record for path in args.files for record in read_records(path)]
+    sets = [(path, read_records(path)) for path in args.files]
     if args.dawn:
-        records += read_records(args.dawn, DAWN_GOLD)
-    x, y, groups, total = collect(records)
-    print(f"{total} gold pairs, {len(y)} with a built-in winning sense, {int(y.sum())} of them right")
+        sets.append((args.dawn, read_records(args.dawn, DAWN_GOLD)))
+    parts = [(path, *collect(records)) for path, records in sets]
+    x = np.vstack([part[1] for part in parts])
+    y = np.concatenate([part[2] for part in parts])
+    offset, groups, source = 0, [], []
+    for number, (path, _, _, g, _, _) in enumerate(parts):
+        groups.append(g + offset)
+        source += [number] * len(g)
+        offset += int(g.max()) + 1 if len(g) else 0
+    groups, source = np.concatenate(groups), np.array(source)
+    names = [name for part in parts for name in part[5]]
+    print(f"{sum(p[4] for p in parts)} gold pairs, {len(y)} with a built-in winning sense, {int(y.sum())} right")
     weights = fit(x, y, args.l2)
     print("WEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights) + ")")
     for name, w in zip(("intercept",) + calibration.FEATURES, weights):
-        print(f"  {name:<10} {w:+.3f}")
+        print(f"  {name:<12} {w:+.3f}")
     cross = held_out(x, y, groups, args.l2)
-    print("held-out (5-fold by article): threshold, right, wrong (shares of all gold pairs)")
-    for threshold in (0.0, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
-        shown = cross >= threshold
-        right, wrong = int((y[shown] == 1).sum()), int((y[shown] == 0).sum())
-        print(f"  {threshold:.2f}  right {right:4d} {right / total:6.1%}  wrong {wrong:4d} {wrong / total:6.1%}")
+    for number, (path, _, _, _, total, _) in enumerate(parts):
+        print(f"held-out (5-fold by article) on {path}: threshold, right, wrong (shares of its {total} gold pairs)")
+        mine = source == number
+        for threshold in (0.0, 0.5, 0.6, 0.65, 0.7, 0.72, 0.75, 0.8, 0.85):
+            shown = mine & (cross >= threshold)
+            right, wrong = int((y[shown] == 1).sum()), int((y[shown] == 0).sum())
+            print(f"  {threshold:.2f}  right {right:4d} {right / total:6.1%}  wrong {wrong:4d} {wrong / total:6.1%}")
     if args.show:
         print("held-out predictions of the wrong ones, highest first:")
-        for p, name in sorted(zip(cross[y == 0], np.array(collect.names)[y == 0]), reverse=True)[: args.show]:
+        for p, name in sorted(zip(cross[y == 0], np.array(names)[y == 0]), reverse=True)[: args.show]:
             print(f"  {p:.2f}  {name}")
     return 0
 
