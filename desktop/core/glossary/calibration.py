@@ -23,7 +23,7 @@ from typing import Mapping
 
 #: A built-in meaning is asserted only when its likelihood of being right reaches this; otherwise the senses
 #: are shown as possible meanings. Chosen with the weights (see the module docstring).
-ASSERT_AT = 0.72
+ASSERT_AT = 0.73
 
 #: The features, in the order of `WEIGHTS` (after the intercept).
 FEATURES = (
