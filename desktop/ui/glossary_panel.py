@@ -191,6 +191,10 @@ class GlossaryPanel(QWidget):
         forget.setEnabled(entry.source == "user")
         menu.popup(self.tree.viewport().mapToGlobal(position))
 
+    def request_define(self) -> None:
+        """Open the Define dialog for the selected entry (the Edit menu's "Define or edit glossary entry…")."""
+        self._define()
+
     def request_forget(self) -> None:
         """Ask to forget the selected entry's meaning from your glossary (yours or learned); nothing otherwise."""
         entry = self._current_entry()

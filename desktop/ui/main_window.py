@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action(edit_menu, "&Edit the article", self.set_editing, "Ctrl+Shift+E", True)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find in glossary", self.glossary.filter.setFocus, QKeySequence.StandardKey.Find)
-        self._action(edit_menu, "Define or edit glossary entry…", self.glossary._define)
+        self._action(edit_menu, "Define or edit glossary entry…", self.glossary.request_define)
         self.forget_action = self._action(edit_menu, "Forget glossary entry", self.glossary.request_forget)
         self._action(edit_menu, "Next mention", lambda: self.step_mention(+1), QKeySequence.StandardKey.FindNext)
         self._action(edit_menu, "Previous mention", lambda: self.step_mention(-1), QKeySequence.StandardKey.FindPrevious)
