@@ -205,6 +205,8 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
         bundled_alternatives = _without(bundled_alternatives, user.expansion) + [
             Alternative(user.expansion, "user", LEARNED_UNSUPPORTED)
         ]
+        if asserted is not None:
+            bundled_alternatives = _without(bundled_alternatives, asserted.expansion)
     if asserted is not None:
         # A name that is not short for anything (the newspaper Dawn) is an organisation, not an acronym.
         kind = "organisation" if name_key(asserted.short) == name_key(asserted.expansion) else "acronym"
@@ -220,13 +222,10 @@ def _learned_entry(term, user, asserted, ranked, alternatives, context, mentions
     """The entry for a meaning learned from an earlier article, or None when it should not be the meaning here.
 
     A learned definition is evidence from another article, not a rule: it is the meaning only where this article
-    supports it (the same field, one of the same countries, or its words near the acronym), and never over a
-    built-in sense this article supports. A biomedical "PM (poor metabolizer)" stays out of political news.
+    supports it (see `_supports_learned`), and never over a built-in sense asserted here (when that sense says the
+    same, the entry is the built-in one). A biomedical "PM (poor metabolizer)" stays out of political news.
     """
-    same_as_builtin = asserted is not None and name_key(asserted.expansion) == name_key(user.expansion)
-    if asserted is not None and not same_as_builtin:
-        return None
-    if not (same_as_builtin or _supports_learned(user, context, alone=not ranked)):
+    if asserted is not None or not _supports_learned(user, context, alone=not ranked):
         return None
     description = user.description or _description_of(user.expansion, ranked)
     return GlossaryEntry(
