@@ -4,10 +4,10 @@
     precis analyze --batch IN.jsonl -o OUT.jsonl [same options]
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
-    precis eval glossary FILE.jsonl [--limit N] [--errors K]
+    precis eval glossary FILE.jsonl [--limit N] [--errors K] [--gold FILE.json] [--use-my-glossary]
     precis eval editorials GOLD.jsonl ARTICLES.jsonl [--algorithm A ...] [--sentences N] [--kind K]
     precis eval kinds [--argument FILE.jsonl ...] [--news FILE.jsonl ...]
-    precis glossary list|define TERM EXPANSION [--description D]|forget TERM|export FILE.csv|import FILE.csv
+    precis glossary list|define TERM EXPANSION [--description D]|forget TERM [--only user|learned]|export FILE.csv|import FILE.csv
     precis [PATH|URL]                opens the window (on the article, if given)
 
 Exit status: 0 on success, 1 when the input cannot be analysed (one line with a hint, never a traceback) or
@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON (schema precis.analysis/1)")
     analyze.add_argument("--batch", metavar="IN.jsonl", help="analyse every record of a JSONL file")
     analyze.add_argument("-o", "--output", metavar="OUT.jsonl", help="where --batch writes its results")
+    analyze.add_argument(
+        "--learn", action="store_true",
+        help="with --batch: remember the definitions the records give in your glossary (a single file always does)",
+    )
     _add_summary_options(analyze)
 
     exporter = commands.add_parser(
@@ -87,8 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     define.add_argument("expansion")
     define.add_argument("--description", help="one line saying what it is")
     define.add_argument("--organisation", action="store_true", help="the term is an organisation's name")
-    forget = action.add_parser("forget", help="remove an entry")
+    forget = action.add_parser("forget", help="remove an entry (yours and the learned one, unless --only says which)")
     forget.add_argument("term")
+    forget.add_argument(
+        "--only", choices=("user", "learned"), help="forget only your own entry (user) or only the learned one"
+    )
     export = action.add_parser("export", help="write every entry to a CSV file")
     export.add_argument("file")
     imports = action.add_parser("import", help="add the entries of a CSV file (all or nothing)")
@@ -139,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     glossary.add_argument("file", help="JSONL with 'text' and 'undefined_pairs' ([[short form, expansion], ...])")
     glossary.add_argument("--limit", type=_positive_int, help="score only the first N records")
     glossary.add_argument("--errors", type=_positive_int, metavar="K", help="also print K wrong or unexplained")
+    glossary.add_argument("--gold", metavar="FILE.json", help="pairs by record id, for a file without undefined_pairs")
+    glossary.add_argument(
+        "--use-my-glossary", action="store_true",
+        help="consult the glossary of the data folder (what it learned before); the records teach it nothing",
+    )
     return parser
 
 
@@ -291,7 +303,11 @@ def _run_analyze(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
     from desktop.core.pipeline import AnalysisOptions
 
     parser = _subparser(parser, "analyze")  # usage errors print analyze's usage, not the top-level one
-    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model, kind=args.kind)
+    # A batch is usually an evaluation or someone else's corpus: it learns only when asked.
+    learn = args.learn or not args.batch
+    options = AnalysisOptions(
+        algorithm=args.algorithm, length=_length(args), model=args.model, kind=args.kind, learn=learn
+    )
     if args.batch:
         if args.path:
             parser.error("give either PATH or --batch, not both")
@@ -499,14 +515,20 @@ def _run_eval_acronyms(args: argparse.Namespace) -> int:
 def _run_eval_glossary(args: argparse.Namespace) -> int:
     from desktop.evaluation import glossary
 
-    records = glossary.read_records(args.file)[: args.limit]
+    records = glossary.read_records(args.file, args.gold)[: args.limit]
 
     def progress(done: int, total: int) -> None:
         print(f"\r[{done}/{total}] articles analysed", end="" if done < total else "\n", file=sys.stderr)
 
-    score = glossary.evaluate(records, progress)
+    score = glossary.evaluate(records, progress, user_glossary=args.use_my_glossary)
     print(glossary.format_report(str(args.file), score, args.errors or 0))
     return EXIT_OK
+
+
+def _learned_origin(entry) -> str:
+    """"learned from ⟨article⟩ (field, countries, date)": where a learned entry came from, for `glossary list`."""
+    details = [d for d in (entry.field, ",".join(entry.countries), entry.updated[:10]) if d]
+    return f"learned from {entry.article or 'an article'}" + (f"; {', '.join(details)}" if details else "")
 
 
 def _run_glossary(args: argparse.Namespace) -> int:
@@ -515,7 +537,7 @@ def _run_glossary(args: argparse.Namespace) -> int:
     with UserGlossary() as glossary:
         if args.glossary_command == "list":
             for entry in glossary.entries():
-                origin = "yours" if entry.origin == "user" else f"learned from {entry.article or 'an article'}"
+                origin = "yours" if entry.origin == "user" else _learned_origin(entry)
                 line = f"{entry.term}\t{entry.expansion or ''}\t{entry.description or ''}\t({origin})"
                 print(line)
             print(f"{len(glossary)} entries in {glossary.path}", file=sys.stderr)
@@ -524,7 +546,7 @@ def _run_glossary(args: argparse.Namespace) -> int:
             entry = glossary.define(args.term, args.expansion, args.description, kind)
             print(f"{entry.term} = {entry.expansion} (saved in {glossary.path})")
         elif args.glossary_command == "forget":
-            if not glossary.forget(args.term):
+            if not glossary.forget(args.term, args.only):
                 raise PrecisError(f"Your glossary has no entry '{args.term}'.", "See `precis glossary list`.")
             print(f"forgot {args.term}")
         elif args.glossary_command == "export":

@@ -2,7 +2,8 @@
 
 Change it only by adding fields, or by a new schema value. Fields beyond DESIGN.md's list, all additive:
 `language`, `warnings`, `sentences[].heading`, `sentences[].fragment`, `summary.length`, `summary.kind`,
-`summary.kind_source`, `summary.whole_article`, `stats`, `author`, `date` (null when unknown).
+`summary.kind_source`, `summary.whole_article`, `stats`, `author`, `date` (null when unknown),
+`glossary[].learned_from` (the article a meaning of source "user" was learned from, or null when the user gave it).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
                     {"expansion": a.expansion, "source": a.source, "confidence": a.confidence}
                     for a in g.alternatives
                 ],
+                "learned_from": g.learned_from,
             }
             for g in document.glossary
         ],

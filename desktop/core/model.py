@@ -95,12 +95,16 @@ class GlossaryEntry:
     confidence: float
     mentions: tuple[Mention, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
+    #: For a meaning learned from an earlier article (source "user"), that article's title; None otherwise.
+    learned_from: Optional[str] = None
 
     @property
     def origin(self) -> str:
         """Where the meaning came from, in words for people; an acronym with no meaning was only found."""
         if not self.meaning:
             return "found in this article; meaning unknown"
+        if self.learned_from is not None:
+            return f"learned from {self.learned_from}"
         return ORIGINS.get(self.source, self.source)
 
     @property

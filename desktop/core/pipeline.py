@@ -142,7 +142,7 @@ def analyze(
 def _glossary(text: str, entities: list[Entity], options: AnalysisOptions, title: str | None):
     """The glossary, spaCy's labels corrected by it, and warnings; learns the article's definitions."""
     from desktop.core.glossary.bundled import load_bundled
-    from desktop.core.glossary.resolve import build_glossary
+    from desktop.core.glossary.resolve import article_profile, build_glossary
     from desktop.core.glossary.session import try_user_glossary
 
     warnings: list[str] = []
@@ -157,8 +157,10 @@ def _glossary(text: str, entities: list[Entity], options: AnalysisOptions, title
     if user is not None and options.learn and definitions:
         if user.writable:
             try:
+                field, countries = article_profile(text, entities, load_bundled())
                 user.remember_many(
-                    [(d.short, d.long, "acronym") for d in definitions], options.article or title or "an untitled text"
+                    [(d.short, d.long, "acronym") for d in definitions], options.article or title or "an untitled text",
+                    field or "general", countries,
                 )
             except PrecisError as error:
                 warnings.append(f"The article's definitions could not be saved to your glossary: {error}")

@@ -11,7 +11,7 @@ from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit,
     QPushButton, QScrollArea, QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -26,6 +26,7 @@ class GlossaryPanel(QWidget):
     entry_selected = Signal(int)  # index into Document.glossary
     navigate = Signal(int)  # -1 previous mention, +1 next
     define_requested = Signal(str, str, str, str)  # term, expansion, description, kind
+    forget_requested = Signal(str)  # term: remove the user's and the learned entry for it
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -90,6 +91,8 @@ class GlossaryPanel(QWidget):
         self.previous.clicked.connect(lambda: self.navigate.emit(-1))
         self.next.clicked.connect(lambda: self.navigate.emit(+1))
         self.define.clicked.connect(self._define)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.use_meaning.clicked.connect(self._use_meaning)
         self._entries: tuple[GlossaryEntry, ...] = ()
         self._show_entry(None)
@@ -204,6 +207,27 @@ class GlossaryPanel(QWidget):
         if entry is not None and expansion:
             self.define_requested.emit(entry.term, expansion, "", entry.kind)
 
+    def _context_menu(self, position) -> None:
+        """Right-click on an entry: define or edit it, or forget what your glossary holds for it."""
+        entry = self._current_entry()
+        if entry is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Edit meaning…" if entry.source == "user" else "Define…", self._define)
+        forget = menu.addAction(forget_label(entry), self.request_forget)
+        forget.setEnabled(entry.source == "user")
+        menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    def request_define(self) -> None:
+        """Open the Define dialog for the selected entry (the Edit menu's "Define or edit glossary entry…")."""
+        self._define()
+
+    def request_forget(self) -> None:
+        """Ask to forget the selected entry's meaning from your glossary (yours or learned); nothing otherwise."""
+        entry = self._current_entry()
+        if entry is not None and entry.source == "user":
+            self.forget_requested.emit(entry.term)
+
     def _current_entry(self) -> Optional[GlossaryEntry]:
         index = self.current_index()
         return self._entries[index] if index is not None else None
@@ -255,3 +279,11 @@ def _tooltip_text(entry: GlossaryEntry) -> str:
         lines.append(entry.description)
     lines.append(source_label(entry))
     return "\n".join(lines)
+
+
+def forget_label(entry: Optional[GlossaryEntry]) -> str:
+    """What forgetting does to this entry, in the words of the menu."""
+    if entry is not None and entry.learned_from is not None:
+        return "Forget the learned meaning"
+    return "Forget your meaning"
+

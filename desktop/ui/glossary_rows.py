@@ -19,16 +19,12 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2  # "acronym · 3 mentions"
 TAG_ROLE = Qt.ItemDataRole.UserRole + 3
 KNOWN_ROLE = Qt.ItemDataRole.UserRole + 4  # False: the meaning line is a guess or "unknown", drawn muted
 
-#: Learned definitions are weighed in context and carry less than full confidence; the user's own carry 1.0.
-_LEARNED_BELOW = 1.0
-
-
 def source_tag(entry: GlossaryEntry) -> str:
     """Where the meaning came from, in one short word or two: yours, learned, this article, built-in."""
     if not entry.meaning:
         return "unknown"
     if entry.source == "user":
-        return "learned" if entry.confidence < _LEARNED_BELOW else "yours"
+        return "learned" if entry.learned_from is not None else "yours"
     return {"text": "this article", "bundled": "built-in"}.get(entry.source, entry.source)
 
 

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.glossary.entry_selected.connect(self.show_glossary_entry)
         self.glossary.navigate.connect(self.step_mention)
         self.glossary.define_requested.connect(self.define_entry)
+        self.glossary.forget_requested.connect(self.forget_entry)
         self.article.glossary_clicked.connect(self._glossary_clicked)
         self.article.edited.connect(self._edit_timer.start)
 
@@ -158,6 +159,8 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action(edit_menu, "&Edit the article", self.set_editing, "Ctrl+Shift+E", True)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find in glossary", self.glossary.filter.setFocus, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, "Define or edit glossary entry…", self.glossary.request_define)
+        self.forget_action = self._action(edit_menu, "Forget glossary entry", self.glossary.request_forget)
         self._action(edit_menu, "Next mention", lambda: self.step_mention(+1), QKeySequence.StandardKey.FindNext)
         self._action(edit_menu, "Previous mention", lambda: self.step_mention(-1), QKeySequence.StandardKey.FindPrevious)
         self._action(edit_menu, "Cancel analysis", self.cancel_analysis, "Esc")
@@ -376,6 +379,20 @@ class MainWindow(QMainWindow):
             self.show_message(error.message, error.hint)
             return
         if self.document is not None:
+            self.analyse_text(self.document.text, title=self.document.title, origin=self.origin)
+
+    def forget_entry(self, term: str) -> None:
+        """Remove what the user's glossary holds for `term` (their own meaning and the learned one), then
+        reanalyse so the article's own evidence decides again."""
+        from desktop.core.glossary.session import user_glossary
+
+        try:
+            forgotten = user_glossary().forget(term)
+        except PrecisError as error:
+            self.show_message(error.message, error.hint)
+            return
+        self.status.showMessage(f"Forgot {term}." if forgotten else f"Your glossary has no entry {term}.", 4000)
+        if forgotten and self.document is not None:
             self.analyse_text(self.document.text, title=self.document.title, origin=self.origin)
 
     # -- export ------------------------------------------------------------------------------------------------

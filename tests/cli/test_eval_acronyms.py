@@ -102,3 +102,25 @@ def test_eval_glossary_counts_correct_wrong_and_unexplained(tmp_path):
     assert "2 acronyms used without a definition" in out
     assert "correct          1   50.0%" in out and "unexplained      1   50.0%" in out
     assert "among the built-in glossary's senses for 1 (50.0%)" in out
+
+
+def test_eval_glossary_takes_a_gold_file_by_id_and_reports_reliability(tmp_path):
+    articles = _write(tmp_path, [
+        {"id": "x", "text": "Officials in Islamabad said the TTP attacked police in Peshawar, Pakistan, on Monday."},
+    ], name="articles.jsonl")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"pairs": {"x": [["TTP", "Tehreek-e-Taliban Pakistan"]]}}), encoding="utf-8")
+    result = run_precis("eval", "glossary", str(articles), "--gold", str(gold))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "correct          1  100.0%" in out and "wrong            0" in out
+    assert "reliability of the meanings shown" in out and "at 0.8 or more: 1 of 1 right" in out
+
+
+def test_eval_glossary_with_a_broken_gold_file_says_so_in_one_line(tmp_path):
+    articles = _write(tmp_path, [{"id": "x", "text": "The TTP attacked."}], name="articles.jsonl")
+    gold = tmp_path / "gold.json"
+    gold.write_text("{not json", encoding="utf-8")
+    result = run_precis("eval", "glossary", str(articles), "--gold", str(gold))
+    assert result.returncode == 1
+    assert len(result.stderr.decode().strip().splitlines()) == 1

@@ -37,3 +37,23 @@ def test_a_bad_csv_exits_1_with_one_line(tmp_path):
     result = run_precis("glossary", "import", str(bad), env={"PRECIS_DATA_DIR": str(tmp_path / "data")})
     assert result.returncode == 1
     assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_batch_learns_only_with_learn_and_list_tells_learned_from_yours(tmp_path):
+    env = {"PRECIS_DATA_DIR": str(tmp_path / "data")}
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(
+        json.dumps({"id": 1, "title": "Reservoir news", "text": "The Valley Water Trust (VWT) opened a reservoir."}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert run_precis("analyze", "--batch", str(batch), "-o", str(out), env=env).returncode == 0
+    assert "VWT" not in run_precis("glossary", "list", env=env).stdout.decode()
+    assert run_precis("analyze", "--batch", str(batch), "-o", str(out), "--learn", env=env).returncode == 0
+    assert run_precis("glossary", "define", "VWT", "Village Walking Team", env=env).returncode == 0
+    listing = run_precis("glossary", "list", env=env).stdout.decode().splitlines()
+    assert "VWT\tVillage Walking Team\t\t(yours)" in listing
+    assert any(line.startswith("VWT\tValley Water Trust\t\t(learned from Reservoir news") for line in listing)
+    assert run_precis("glossary", "forget", "VWT", "--only", "learned", env=env).returncode == 0
+    listing = run_precis("glossary", "list", env=env).stdout.decode()
+    assert "Valley Water Trust" not in listing and "Village Walking Team" in listing

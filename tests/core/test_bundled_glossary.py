@@ -20,7 +20,10 @@ CURATED = (
     "economy.tsv", "science-tech.tsv", "general.tsv", "media-sport.tsv",
     "computing.tsv", "science-medicine.tsv", "transport-defence.tsv", "business-culture.tsv",
 )
-DERIVED = ("parties.tsv", "factbook.tsv", "wordnet.tsv", "netbsd.tsv", "foldoc.tsv", "vera.tsv")
+DERIVED = (
+    "parties.tsv", "factbook.tsv", "wordnet.tsv", "netbsd.tsv", "foldoc.tsv", "vera.tsv", "partyfacts.tsv",
+    "us-agencies.tsv", "units.tsv",
+)
 
 
 @pytest.fixture(scope="module")

@@ -35,7 +35,10 @@ from desktop.resources import resource_path
 
 COLUMNS = ("short_form", "expansion", "kind", "countries", "description", "source", "weight")
 #: Sources in the order they win ties: our own writing first, computing jargon last.
-SOURCES = ("precis", "factbook", "wordnet", "wiktionary", "foldoc", "vera", "jargon", "gcide", "netbsd")
+SOURCES = (
+    "precis", "factbook", "federalregister", "partyfacts", "cldr", "wordnet", "wiktionary", "foldoc", "vera", "jargon",
+    "gcide", "netbsd",
+)
 SIMILAR = 0.88
 #: The field each file's senses belong to (a "# field: NAME" line changes it for the rows below it). An article's other acronyms tell which field it is about, and
 #: `resolve` prefers senses of that field ("SCO" in a piece about Unix is the Santa Cruz Operation).
@@ -46,7 +49,7 @@ FILE_DOMAINS = {
     "computing": "sci-tech", "netbsd": "sci-tech", "foldoc": "sci-tech", "vera": "sci-tech",
     "jargon": "sci-tech", "science-tech": "sci-tech", "science-medicine": "sci-tech", "economy": "business",
     "business-culture": "business", "general": "general", "wordnet": "general", "wiktionary": "general",
-    "gcide": "general",
+    "gcide": "general", "partyfacts": "news", "us-agencies": "news", "units": "general",
 }
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")

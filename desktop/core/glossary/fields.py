@@ -27,6 +27,9 @@ FIELDS = ("news", "sci-tech", "business")
 PLACE_KINDS = {"region", "place"}
 #: A word must occur in this many senses, and this share of them in one field, to say something.
 MIN_SENSES, MIN_LEAN = 3, 0.7
+#: Long lists of names (parties, agencies, units) say little about which words belong to which field, and would
+#: drown the rest ("party", "national" in thousands of party names): they do not train the word model.
+NAME_LISTS = frozenset({"partyfacts", "federalregister", "cldr"})
 #: Article words count this much less than acronyms: there are many more of them, each saying less.
 WORD_VOTE = 0.03
 
@@ -38,7 +41,7 @@ def acronym_votes(senses: Sequence[Sense], expansion: Optional[str] = None) -> C
     if expansion is not None:
         wanted = expansion.casefold()
         senses = [s for s in senses if s.expansion.casefold() == wanted]
-    fields = {s.domain for s in senses if s.domain in FIELDS and s.kind not in PLACE_KINDS}
+    fields = {s.domain for s in senses if s.domain in FIELDS and s.kind not in PLACE_KINDS and s.source not in NAME_LISTS}
     return Counter({field: 1.0 / len(fields) for field in fields})
 
 
@@ -74,7 +77,7 @@ def word_field_counts(senses: Iterable) -> dict[str, list[int]]:
     common = common_words()
     counts: dict[str, Counter] = {}
     for sense in senses:
-        if sense.domain not in FIELDS or sense.kind in PLACE_KINDS:
+        if sense.domain not in FIELDS or sense.kind in PLACE_KINDS or sense.source in NAME_LISTS:
             continue
         text = f"{sense.expansion} {sense.description}" if sense.source == "precis" else sense.expansion
         for word in {w.lower() for w in _WORD.findall(text)}:

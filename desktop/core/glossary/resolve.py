@@ -4,7 +4,9 @@ Sources, in order of precedence:
 
 1. **user**: what the user defined or corrected in their own glossary; always wins.
 2. **text**: a definition the article itself gives ("the Regional Flood Authority (RFA)"), anywhere in it.
-3. **user** (learned): a definition found in an article the user analysed before.
+3. **learned**: a definition found in an article the user analysed before, kept with that article's field and
+   countries. It is the meaning only where this article supports it and no built-in sense is asserted; otherwise
+   it is one of the possible meanings (see `_learned_entry`).
 4. **bundled**: Précis's built-in glossary. When a short form has several senses (PPP, KP, FO) the one that fits
    the article is chosen from the countries it mentions, the words of each expansion that occur in it, and the
    kind of entity spaCy saw; the others stay as alternatives with their confidence.
@@ -24,7 +26,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from desktop.core.acronyms import AcronymMention, common_words, find_acronyms
 from desktop.core.definitions import Definition, find_definitions
-from desktop.core.glossary import fields
+from desktop.core.glossary import calibration, fields
 from desktop.core.glossary.bundled import BundledGlossary, Sense, form_key, name_key
 from desktop.core.glossary.context import article_countries
 from desktop.core.glossary.fields import FIELDS
@@ -39,6 +41,10 @@ NATIONAL_KINDS = {"agency", "party", "armed-group", "court", "region", "programm
 #: How much each clue counts when choosing among bundled senses (see `_score_sense`).
 WEIGHT_PRIOR, WEIGHT_COUNTRY, WEIGHT_WORDS, WEIGHT_PHRASE, WEIGHT_KIND = 1.0, 2.0, 1.5, 1.0, 0.25
 WEIGHT_DOMAIN, WEIGHT_UNIT = 1.0, 1.5
+#: Derived lists of the world's names (places, parties, agencies, units): one calibration feature for all.
+WORLD_LISTS = frozenset({"factbook", "wordnet", "partyfacts", "federalregister", "cldr"})
+#: The confidence of a learned meaning this article supports, and of one it does not (listed as possible only).
+LEARNED_SUPPORTED, LEARNED_UNSUPPORTED = 0.8, 0.3
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
 MAX_ALTERNATIVES = 4
 #: Senses with a prior below this come from the big derived jargon lists (FOLDOC, V.E.R.A., NetBSD) and need
@@ -181,25 +187,89 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
             term, "acronym", definition.long, _description_of(definition.long, ranked), "text", 0.95, mentions,
             tuple(_without(bundled_alternatives, definition.long)),
         )
-    if user is not None:  # learned from an earlier article
-        description = user.description or _description_of(user.expansion, ranked)
-        if not description and getattr(user, "article", None):
-            description = f"Defined in an article you analysed: {user.article}."
-        return GlossaryEntry(
-            term, "acronym", user.expansion, description, "user", 0.85, mentions,
-            tuple(_without(bundled_alternatives, user.expansion)),
-        )
     plausible = [(sense, confidence) for sense, confidence in ranked if _plausible(sense, context)]
-    if plausible:
-        best, confidence = plausible[0]
+    asserted, confidence = None, 0.0
+    if ranked:
+        best, share = (plausible or ranked)[0]
+        confidence = calibration.likelihood(_evidence(best, share, senses, context, len(mentions)))
+        if plausible and confidence >= calibration.ASSERT_AT:
+            asserted = best
+        # The possible meanings' confidences on the same scale as the chosen one's: the likelihood that some
+        # built-in sense is meant, shared in proportion to the context choice (so "possibly X" never reads 100%).
+        scale = min(1.0, confidence / share) if share else 0.0
+        bundled_alternatives = [replace(a, confidence=round(a.confidence * scale, 3)) for a in bundled_alternatives]
+    if user is not None:  # learned from an earlier article: a candidate, weighed against this article
+        learned = _learned_entry(term, user, asserted, ranked, bundled_alternatives, context, mentions)
+        if learned is not None:
+            return learned
+        bundled_alternatives = _without(bundled_alternatives, user.expansion) + [
+            Alternative(user.expansion, "user", LEARNED_UNSUPPORTED)
+        ]
+        if asserted is not None:
+            bundled_alternatives = _without(bundled_alternatives, asserted.expansion)
+    if asserted is not None:
         # A name that is not short for anything (the newspaper Dawn) is an organisation, not an acronym.
-        kind = "organisation" if name_key(best.short) == name_key(best.expansion) else "acronym"
+        kind = "organisation" if name_key(asserted.short) == name_key(asserted.expansion) else "acronym"
         return GlossaryEntry(
-            term, kind, best.expansion, best.description, "bundled", round(confidence, 3), mentions,
-            tuple(a for a in bundled_alternatives if a.expansion != best.expansion),
+            term, kind, asserted.expansion, asserted.description, "bundled", round(confidence, 3), mentions,
+            tuple(a for a in bundled_alternatives if a.expansion != asserted.expansion),
         )
     # No meaning fits well enough: the possible ones stay visible as alternatives.
     return GlossaryEntry(term, "acronym", None, None, "text", 0.0, mentions, tuple(bundled_alternatives))
+
+
+def _learned_entry(term, user, asserted, ranked, alternatives, context, mentions) -> Optional[GlossaryEntry]:
+    """The entry for a meaning learned from an earlier article, or None when it should not be the meaning here.
+
+    A learned definition is evidence from another article, not a rule: it is the meaning only where this article
+    supports it (see `_supports_learned`), and never over a built-in sense asserted here (when that sense says the
+    same, the entry is the built-in one). A biomedical "PM (poor metabolizer)" stays out of political news.
+    """
+    if asserted is not None or not _supports_learned(user, context, alone=not ranked):
+        return None
+    description = user.description or _description_of(user.expansion, ranked)
+    return GlossaryEntry(
+        term, "acronym", user.expansion, description, "user", LEARNED_SUPPORTED, mentions,
+        tuple(_without(alternatives, user.expansion)), learned_from=user.article or "an earlier article",
+    )
+
+
+def _supports_learned(user, context: "_Context", alone: bool = False) -> bool:
+    """Whether this article is like the one a definition was learned from: its words near the acronym, one of
+    its countries, or its field.
+
+    A field is broad (biology and computing are both science and technology), so the field alone counts only
+    when the built-in glossary knows no sense of the term (`alone`): then the learned one competes with nothing,
+    and less is asked (one of its words nearby, or two articles that lean to the same field or to none)."""
+    words = _distinctive_words(user.expansion or "")
+    found = sum(w in context.nearby for w in words)
+    if words and (found * 2 >= len(words) or (alone and found)):
+        return True
+    countries = [c for c in getattr(user, "countries", ()) if c != "international"]
+    if countries and any(c in context.countries for c in countries):
+        return True
+    field = getattr(user, "field", None) or "general"
+    return alone and field == (article_field(context.fields) or "general")
+
+
+def article_field(shares: Optional[dict]) -> Optional[str]:
+    """The field an article leans to clearly (see `fields.shares`), or None when it leans to none."""
+    if not shares:
+        return None
+    best = max(shares, key=shares.get)
+    return best if shares[best] >= 1.0 / len(FIELDS) + LEAN_MARGIN else None
+
+
+def article_profile(text: str, entities: Sequence[Entity], bundled: BundledGlossary) -> tuple[Optional[str], list[str]]:
+    """What a learned definition remembers of its article: the field it leans to, and its main countries (those
+    named at least a quarter as often as the most named one, at most three)."""
+    context = _Context.of(text, entities)
+    votes = fields.word_votes(context.words, bundled)
+    field = article_field(fields.shares(votes))
+    countries = context.countries
+    top = max(countries.values(), default=0.0)
+    main = [c for c, n in countries.most_common(3) if n >= top / 4 and c != "EU"]
+    return field, main
 
 
 def _plausible(sense: Sense, context: "_Context") -> bool:
@@ -217,6 +287,59 @@ def _plausible(sense: Sense, context: "_Context") -> bool:
     if share == max(context.fields.values()) and share >= 1.0 / len(FIELDS) + LEAN_MARGIN:
         return True  # the article leans to the sense's field
     return _spelled_nearby(sense, context)
+
+
+def _evidence(sense: Sense, share: float, rivals: Sequence[Sense], context: "_Context", mentions: int) -> calibration.Evidence:
+    """The features of the winning sense that say how likely it is to be right (see `calibration`)."""
+    words = _distinctive_words(sense.expansion)
+    rivals = [s for s in rivals if s is sense or not _elsewhere(s, context)]
+    national = [c for c in sense.countries if c != "international"]
+    country = 0.0
+    if national and context.countries:
+        country = 1.0 if any(c in context.countries for c in national) else -1.0
+    field, gap = 1.0, 0.0
+    if context.fields and sense.domain in FIELDS and sense.kind not in PLACE_KINDS:
+        best = max(context.fields.values())
+        gap = context.fields.get(sense.domain, best) - best
+        field = 1.0 if gap == 0.0 else 0.0
+    off_field = 0.0
+    if context.fields and sense.kind not in PLACE_KINDS and sense.kind != "unit":
+        lean = max(context.fields, key=context.fields.get)
+        if context.fields[lean] >= 1.0 / len(FIELDS) + LEAN_MARGIN and sense.domain != lean:
+            off_field = 1.0
+    unit = 0.0
+    if sense.kind == "unit":
+        unit = 1.0 if context.after_number >= 0.5 else -1.0
+    return calibration.Evidence({
+        "margin": share,
+        "rivals": math.log1p(max(0, len(rivals) - 1)),
+        "prior": sense.weight,
+        "curated": 1.0 if sense.source == "precis" else 0.0,
+        "words": sum(w in context.nearby for w in words) / len(words) if words else 0.0,
+        "phrase": 1.0 if len(sense.expansion) > 6 and " ".join(sense.expansion.lower().split()) in context.lowered
+        else 0.0,
+        "country": country,
+        "field": field,
+        "field_gap": gap,
+        "unit": unit,
+        "mentions": math.log(max(1, mentions)),
+        "any_word": 1.0 if any(w in context.nearby for w in words) else 0.0,
+        "long_form": 1.0 if sum(ch.isalnum() for ch in sense.short) >= 4 else 0.0,
+        "derived_list": 1.0 if sense.source in ("vera", "netbsd") else 0.0,
+        "place_list": 1.0 if sense.source in WORLD_LISTS else 0.0,
+        "off_field": off_field,
+        "dominance": sense.weight - max((s.weight for s in rivals if s is not sense), default=0.0),
+    })
+
+
+def _elsewhere(sense: Sense, context: "_Context") -> bool:
+    """A national body (party, agency, ...) of a country an article that names countries never names: no rival
+    for the meaning here (Slovenia's SMS party in a story about Pakistan)."""
+    national = [c for c in sense.countries if c != "international"]
+    return (
+        sense.kind in NATIONAL_KINDS and bool(national) and bool(context.countries)
+        and not any(c in context.countries for c in national)
+    )
 
 
 def _spelled_nearby(sense: Sense, context: "_Context") -> bool:

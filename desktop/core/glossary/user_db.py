@@ -1,9 +1,11 @@
 """The user's own glossary: a SQLite database in the user's data folder whose entries take precedence everywhere.
 
-Two kinds of entry live here. A *user* entry is one the user added or corrected; a *learned* entry is a definition
-found in an article the user analysed ("the Tehreek-e-Taliban Pakistan (TTP)"), kept with the article it came
-from so that an acronym defined once is explained in every later article. Both can exist for one term: the
-user's entry wins, and forgetting it lets the learned one show again.
+Two kinds of entry live here. A *user* entry is one the user added or corrected, and always wins; a *learned*
+entry is a definition found in an article the user analysed ("the Tehreek-e-Taliban Pakistan (TTP)"), kept with
+that article's title, field, countries and date, so that a later article can weigh it as evidence: it explains
+the acronym there only where that article supports it (see `resolve._learned_entry`). Both can exist for one
+term: the user's entry wins, and forgetting it lets the learned one compete again. Either can be edited
+(`edit`) or forgotten (`forget`).
 
 The file is precious (it holds work the user did by hand), so:
 
@@ -37,7 +39,7 @@ import tempfile
 import threading
 import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -50,7 +52,8 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "glossary.sqlite3"
 ENV_DATA_DIR = "PRECIS_DATA_DIR"
-SCHEMA_VERSION = 1
+#: 2 added where a learned definition came from: the article's field and countries (see `remember_many`).
+SCHEMA_VERSION = 2
 #: Seconds a write waits for another process's lock before giving up: long enough for a normal write elsewhere,
 #: short enough that the window never seems frozen.
 DEFAULT_TIMEOUT = 2.0
@@ -76,11 +79,15 @@ CREATE TABLE entries (
     kind        TEXT NOT NULL CHECK (kind IN ('acronym', 'organisation')),
     article     TEXT,
     updated     TEXT NOT NULL,
+    field       TEXT,
+    countries   TEXT,
     PRIMARY KEY (term, origin)
 );
 CREATE INDEX entries_by_folded ON entries (folded);
 """
-_COLUMNS = "term, expansion, description, kind, origin, article, updated"
+#: Version 1 to 2: where a learned definition came from. Old rows keep NULL (no field, no countries known).
+_MIGRATE_TO_2 = ("ALTER TABLE entries ADD COLUMN field TEXT", "ALTER TABLE entries ADD COLUMN countries TEXT")
+_COLUMNS = "term, expansion, description, kind, origin, article, updated, field, countries"
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,10 @@ class UserEntry:
     origin: str
     article: Optional[str]
     updated: str
+    #: For a learned entry: the field ("news", "sci-tech", "business", "general") and the ISO codes of the
+    #: countries of the article it came from, so that a later article can tell whether it is about the same.
+    field: Optional[str] = None
+    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,7 @@ class UserGlossary:
         self._conn: Optional[sqlite3.Connection] = None
         #: Why writes are impossible, or None when they are possible; the window can show it and disable editing.
         self.read_only_reason: Optional[PrecisError] = None
+        self._columns = _COLUMNS
         self._open()
 
     # -- opening ---------------------------------------------------------------------------------------------
@@ -220,11 +232,15 @@ class UserGlossary:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 # Checked again inside the transaction: another process may have created the schema meanwhile.
-                if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version == 0:
                     # Statement by statement: executescript() would COMMIT the open transaction first.
                     for statement in _SCHEMA.split(";"):
                         if statement.strip():
                             conn.execute(statement)
+                elif version == 1:
+                    for statement in _MIGRATE_TO_2:
+                        conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 conn.execute("COMMIT")
             except BaseException:
@@ -237,6 +253,8 @@ class UserGlossary:
         try:
             self._conn = _connect_read_only(self.path, self._timeout, glance=False)
             self._conn.execute("SELECT count(*) FROM entries").fetchone()
+            if "field" not in {row[1] for row in self._conn.execute("PRAGMA table_info(entries)")}:
+                self._columns = _COLUMNS.replace("field, countries", "NULL, NULL")  # a version-1 file, not migrated
         except sqlite3.Error as exc:
             self._close_conn()
             raise self._translate(exc) from exc
@@ -255,7 +273,7 @@ class UserGlossary:
         except PrecisError:
             return None
         rows = self._query(
-            f"SELECT {_COLUMNS} FROM entries WHERE folded = ?"
+            f"SELECT {self._columns} FROM entries WHERE folded = ?"
             " ORDER BY term = ? DESC, origin = 'user' DESC, updated DESC, term",
             (key.casefold(), key),
         )
@@ -263,7 +281,7 @@ class UserGlossary:
 
     def entries(self) -> list[UserEntry]:
         """Every entry, both origins, sorted by term (case-insensitively, then exactly), user before learned."""
-        rows = self._query(f"SELECT {_COLUMNS} FROM entries")
+        rows = self._query(f"SELECT {self._columns} FROM entries")
         entries = [_entry(row) for row in rows]
         entries.sort(key=lambda e: (e.term.casefold(), e.term, ORIGINS.index(e.origin)))
         return entries
@@ -290,22 +308,45 @@ class UserGlossary:
         """Keep a definition found in an analysed article; never touches the user's own entry for the term."""
         self.remember_many([(term, expansion, kind)], article)
 
-    def remember_many(self, definitions: Iterable[tuple[str, str, str]], article: Optional[str]) -> int:
-        """Keep every ``(term, expansion, kind)`` defined in one article, in one transaction; returns how many
-        rows changed. An unchanged definition is not rewritten, so analysing an article again costs no write."""
+    def remember_many(
+        self,
+        definitions: Iterable[tuple[str, str, str]],
+        article: Optional[str],
+        field: Optional[str] = None,
+        countries: Iterable[str] = (),
+    ) -> int:
+        """Keep every ``(term, expansion, kind)`` defined in one article, in one transaction, with where it came
+        from (the article's title, field and countries); returns how many rows changed. An unchanged definition
+        is not rewritten, so analysing an article again costs no write."""
         changed = 0
+        codes = ",".join(sorted(set(countries))) or None
         with self._transaction() as conn:
             for term, expansion, kind in definitions:
                 entry = _validated(term, expansion, None, kind, "learned", article, _now())
+                entry = replace(entry, field=field, countries=tuple(codes.split(",")) if codes else ())
                 old = conn.execute(
-                    "SELECT expansion, kind, article FROM entries WHERE term = ? AND origin = 'learned'",
+                    "SELECT expansion, kind, article, field, countries FROM entries"
+                    " WHERE term = ? AND origin = 'learned'",
                     (entry.term,),
                 ).fetchone()
-                if old == (entry.expansion, entry.kind, entry.article):
+                if old == (entry.expansion, entry.kind, entry.article, field, codes):
                     continue
                 _upsert(conn, entry)
                 changed += 1
         return changed
+
+    def edit(self, term: str, origin: str, expansion: Optional[str], description: Optional[str] = None) -> UserEntry:
+        """Change the meaning of one entry of either origin in place (a learned one stays learned, with its
+        article); raises PrecisError when there is no such entry."""
+        rows = self._query(f"SELECT {self._columns} FROM entries WHERE term = ? AND origin = ?", (_clean_term(term), origin))
+        if not rows:
+            raise PrecisError(f"There is no entry {term!r} to edit.", "Define it instead.")
+        old = _entry(rows[0])
+        entry = _validated(old.term, expansion, description, old.kind, old.origin, old.article, _now())
+        entry = replace(entry, field=old.field, countries=old.countries)
+        with self._transaction() as conn:
+            _upsert(conn, entry)
+        return entry
 
     def forget(self, term: str, origin: Optional[str] = None) -> bool:
         """Remove the entries for exactly `term` (both origins, or only `origin`); False when there were none."""
@@ -586,16 +627,19 @@ def _unwritable(path: Path, detail: str) -> PrecisError:
 
 
 def _entry(row: tuple) -> UserEntry:
-    term, expansion, description, kind, origin, article, updated = row
-    return UserEntry(term, expansion, description, kind, origin, article, updated)
+    term, expansion, description, kind, origin, article, updated, field, countries = row
+    return UserEntry(
+        term, expansion, description, kind, origin, article, updated, field, tuple(countries.split(",")) if countries else ()
+    )
 
 
 def _upsert(conn: sqlite3.Connection, entry: UserEntry) -> None:
     conn.execute(
-        "INSERT OR REPLACE INTO entries (term, folded, origin, expansion, description, kind, article, updated)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO entries"
+        " (term, folded, origin, expansion, description, kind, article, updated, field, countries)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (entry.term, entry.term.casefold(), entry.origin, entry.expansion, entry.description, entry.kind,
-         entry.article, entry.updated),
+         entry.article, entry.updated, entry.field, ",".join(entry.countries) or None),
     )
 
 
