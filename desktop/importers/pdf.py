@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+from array import array
 import re
 import statistics
 import threading
@@ -66,6 +67,12 @@ class Line:
     y: float  # baseline, PDF units from the bottom of the page
     size: float
     page: int
+    #: Filled only for `extract(..., lines=[])` (the annotated copy of a PDF maps text back onto its pages): the
+    #: characters as drawn, before ligatures are split and spaces trimmed; each one's PDFium index (-1 for a space
+    #: PDFium only inferred) and its loose box (left, bottom, right, top: four numbers a character).
+    glyphs: str = ""
+    indices: array | None = None
+    boxes: array | None = None
 
 
 @dataclass
@@ -75,8 +82,12 @@ class Page:
     lines: list[Line]
 
 
-def extract(data: bytes, origin: str) -> tuple[str, str | None, str | None, str | None]:
-    """Return (text, title, author, date) of a PDF. Raises PrecisError for anything that cannot be read."""
+def extract(data: bytes, origin: str, lines: list[Line] | None = None) -> tuple[str, str | None, str | None, str | None]:
+    """Return (text, title, author, date) of a PDF. Raises PrecisError for anything that cannot be read.
+
+    Given a list as `lines`, fills it with the lines the text was made of, in the text's order, each with its
+    characters' PDFium indices and boxes (see `Line`): the text can then be mapped back onto the pages.
+    """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -93,12 +104,12 @@ def extract(data: bytes, origin: str) -> tuple[str, str | None, str | None, str 
         except Exception as error:  # pypdfium2 refusing odd input before PDFium sees it
             raise PrecisError(f"{origin} is a damaged or incomplete PDF.", _DAMAGED_HINT) from error
         try:
-            return _extract_document(document, origin, pdfium, pdfium_c)
+            return _extract_document(document, origin, pdfium, pdfium_c, lines)
         finally:
             document.close()
 
 
-def _extract_document(document, origin, pdfium, pdfium_c):
+def _extract_document(document, origin, pdfium, pdfium_c, kept_lines: list[Line] | None = None):
     try:
         count = len(document)
     except Exception as error:
@@ -122,7 +133,7 @@ def _extract_document(document, origin, pdfium, pdfium_c):
             continue
         try:
             width, height = page.get_size()
-            lines = _page_lines(page, index, pdfium_c, _visible_box(page))
+            lines = _page_lines(page, index, pdfium_c, _visible_box(page), record=kept_lines is not None)
             if not lines and index < SCAN_CHECK_PAGES and _has_images(page, pdfium_c):
                 image_pages += 1
             pages.append(Page(width, height, lines))
@@ -146,6 +157,8 @@ def _extract_document(document, origin, pdfium, pdfium_c):
     if not paragraphs:
         raise PrecisError(f"{origin} contains no text besides headers and page numbers.", "Open another file.")
     title = _meaningful(metadata.get("Title")) or _title_from_first_lines(pages, body_size)
+    if kept_lines is not None:
+        kept_lines.extend(line for page in pages for line in page.lines)
     return "\n\n".join(paragraphs), title, _meaningful(metadata.get("Author")), _pdf_date(metadata)
 
 
@@ -162,7 +175,8 @@ def _visible_box(page) -> tuple[float, float, float, float]:
     return left - 1, bottom - 1, right + 1, top + 1
 
 
-def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float, float]) -> list[Line]:
+def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float, float],
+                record: bool = False) -> list[Line]:
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -175,6 +189,8 @@ def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float,
         get_unicode, get_origin = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharOrigin
         lines: list[Line] = []
         chars: list[str] = []
+        indices = array("i")  # with `record`: each character's PDFium index, and its box
+        boxes = array("f")
         line_y = line_x0 = size = last_x = 0.0
         last_index = -1
 
@@ -185,7 +201,11 @@ def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float,
                 if pdfium_c.FPDFText_GetCharBox(raw, last_index, left, right, bottom, top):
                     x1 = max(x1, right.value)
                 lines.append(Line(text.translate(_LIGATURES), line_x0, x1, line_y, size, page_index))
+                if record:
+                    line = lines[-1]
+                    line.glyphs, line.indices, line.boxes = "".join(chars), array("i", indices), array("f", boxes)
             chars.clear()
+            del indices[:], boxes[:]
 
         for index in range(count):
             code = get_unicode(raw, index)
@@ -198,6 +218,9 @@ def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float,
             if char.isspace() or not char:
                 if chars:
                     chars.append(" ")
+                    if record:
+                        indices.append(-1)
+                        boxes.extend((0.0, 0.0, 0.0, 0.0))
                 continue
             if not get_origin(raw, index, x, y):
                 continue
@@ -210,6 +233,12 @@ def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float,
                 size = _char_height(raw, index, loose, pdfium_c)
             chars.append(char)
             last_x, last_index = x.value, index
+            if record:
+                indices.append(index)
+                if pdfium_c.FPDFText_GetLooseCharBox(raw, index, loose):
+                    boxes.extend((loose.left, loose.bottom, loose.right, loose.top))
+                else:
+                    boxes.extend((x.value, y.value, x.value, y.value + size))
         if chars:
             finish()
         return lines
