@@ -316,13 +316,15 @@ def _paragraphs(pages: list[Page], hyphenated: bool = True) -> tuple[list[str], 
         else document_edges
         for index, page in enumerate(pages)
     }
+    columns = {index: _columns(page.lines, body_size) for index, page in enumerate(pages)}
     words = layout.vocabulary([line.text for line in lines])
     groups: list[list[Line]] = []
     current: list[Line] = []
     previous_page_index = None
     for page_index, page in enumerate(pages):
         for line in page.lines:
-            if current and _breaks(current[-1], line, edges[previous_page_index], edges[page_index],
+            if current and _breaks(current[-1], line, _line_edges(current[-1], edges[previous_page_index],
+                                                                  columns[previous_page_index]), edges[page_index],
                                    pitch, page_index != previous_page_index, body_size, char_width):
                 groups.append(current)
                 current = []
@@ -372,6 +374,29 @@ def _edges(lines: list[Line], body_size: float) -> tuple[float, float]:
     rights = sorted(line.x1 for line in body)
     lefts = sorted(line.x0 for line in body)
     return lefts[len(lefts) // 10], rights[min(len(rights) - 1, int(0.9 * len(rights)))]
+
+
+def _columns(lines: list[Line], body_size: float) -> list[tuple[float, float]]:
+    """The (left, right) edges of each text column of a page set in several; empty for a one-column page.
+
+    Body lines are grouped by where they start (a column's lines start within a few characters of each other;
+    columns lie a column's width apart); a group of only a few lines (a caption, a stray indent) is no column.
+    """
+    body = sorted((line for line in lines if _same_size(line.size, body_size)), key=lambda line: line.x0)
+    groups: list[list[Line]] = []
+    for line in body:
+        if groups and line.x0 - groups[-1][-1].x0 <= 3 * body_size:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    found = [_edges(group, body_size) for group in groups if len(group) >= MIN_LINES_FOR_PAGE_EDGES // 2]
+    return found if len(found) > 1 else []
+
+
+def _line_edges(line: Line, page_edges: tuple[float, float], columns) -> tuple[float, float]:
+    """The edges of the column `line` belongs to: the page's, unless the page has several columns."""
+    own = [column for column in columns if column[0] <= line.x0 + 2 * line.size]
+    return own[-1] if own else page_edges
 
 
 def _same_size(a: float, b: float) -> bool:

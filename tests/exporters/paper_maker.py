@@ -49,12 +49,18 @@ def make_paper(paragraphs: list[list[str]], title: str = "A Study of Agencies", 
             decorate()
         state["y"] = height - MARGIN - 10
 
-    def emit(words: list[str]) -> None:
+    def emit(words: list[str], justify: bool = True) -> None:
+        """One line; all but a paragraph's last are justified, as typesetters do."""
         if state["y"] < MARGIN:
             next_column()
-        canvas.setFont(FONT, SIZE)
         x = MARGIN + state["column"] * (column_width + GAP)
-        canvas.drawString(x, state["y"], " ".join(words))
+        text = canvas.beginText(x, state["y"])
+        text.setFont(FONT, SIZE)
+        natural = stringWidth(" ".join(words), FONT, SIZE)
+        if justify and len(words) > 1:
+            text.setWordSpace((column_width - natural) / (len(words) - 1))
+        text.textOut(" ".join(words))
+        canvas.drawText(text)
         state["y"] -= LEADING
 
     decorate()
@@ -90,7 +96,7 @@ def make_paper(paragraphs: list[list[str]], title: str = "A Study of Agencies", 
                 emit(line)
                 line = [tail]
         if line:
-            emit(line)
+            emit(line, justify=False)
         state["y"] -= LEADING / 2
     canvas.save()
     return buffer.getvalue()
