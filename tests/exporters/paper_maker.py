@@ -119,7 +119,8 @@ def agency_paper() -> bytes:
     opening = words(
         "The International Monetary Fund (IMF) and the World Health Organization (WHO) agreed in March to "
         "measure the cost of vaccination campaigns in twelve countries. This paper reports what the "
-        "agencies found, and why the IMF changed its lending rules as a result."
+        "agencies found, and why the IMF changed its lending rules as a result. Amina Okafor led the survey in "
+        "Kenya and Ghana from the offices in Nairobi."
     )
     across_line = words("Officials of the") + ["International", "Monetary", BREAK] + words(
         "Fund argued that the money spent on vaccines returns several times its value within a decade. "
