@@ -1,6 +1,7 @@
 """Measure `precis annotate` on PDFs: are the notes right, on the right words, with the pages untouched, and fast?
 
     python -m desktop.bench.annotate FILE.pdf [FILE.pdf ...] [--runs 3] [--keep DIR]
+    python -m desktop.bench.annotate --make-book /tmp/book.pdf --runs 1     # a ~350-page book, then measure it
 
 For each PDF it reports
 - pages unchanged: the output begins with the original's bytes and every page's content streams are the same;
@@ -169,7 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="a folder to save the annotated copies in")
+    parser.add_argument("--make-book", action="store_true",
+                        help="first write a ~350-page book from the news corpus to the first FILE")
     args = parser.parse_args(argv)
+    if args.make_book:
+        make_book(args.files[0])
     for path in args.files:
         print(measure(path, args.runs, args.keep), flush=True)
     return 0
@@ -177,3 +182,33 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def make_book(path: Path, pages: int = 350, corpus: Path | None = None) -> None:
+    """A book of about `pages` pages (reportlab, a test dependency) from the news corpus: running headers, page
+    numbers, chapters of articles. Kept out of the repository: the articles are not ours to publish."""
+    from reportlab.lib.pagesizes import A5
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    from desktop.bench.__main__ import DEFAULT_CORPUS, long_text
+
+    styles = getSampleStyleSheet()
+    text = long_text(pages * 350, corpus or DEFAULT_CORPUS)
+    story = []
+    for number, paragraph in enumerate(p for p in text.split("\n") if p.strip()):
+        if number % 60 == 0:
+            if story:
+                story.append(PageBreak())
+            story.append(Paragraph(f"Chapter {number // 60 + 1}", styles["Heading1"]))
+        story.append(Paragraph(paragraph.replace("&", "&amp;").replace("<", "&lt;"), styles["BodyText"]))
+
+    def decorate(canvas, document) -> None:
+        canvas.saveState()
+        canvas.setFont("Times-Italic", 8)
+        canvas.drawString(40, A5[1] - 30, "A Long Book of News — benchmark edition")
+        canvas.drawCentredString(A5[0] / 2, 20, str(document.page))
+        canvas.restoreState()
+
+    SimpleDocTemplate(str(path), pagesize=A5, title="A Long Book of News").build(
+        story, onFirstPage=decorate, onLaterPages=decorate)

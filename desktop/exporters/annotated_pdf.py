@@ -113,7 +113,8 @@ def export_annotated_copy(document: Document, source: Path, target: Path, *, ent
     _refuse_same_file(Path(source), target)
     extracted = read_pdf(source)
     if textprep.normalise(extracted.text) != document.text:
-        raise PrecisError(f"{extracted.label} has changed since it was analysed.", "Open it again, then export.")
+        raise PrecisError(f"The text analysed is no longer the text of {extracted.label}: it was edited, or the "
+                          "file changed.", "Open the PDF again, then export its annotated copy.")
     return write_annotated(extracted, document, target, entities=entities)
 
 
