@@ -31,6 +31,21 @@ class Annotator:
         self.stamp = timestamp()
         self.count = 0
         self.highlights = 0
+        self._blend = None  # one /Resources dictionary shared by every highlight's appearance
+
+    def _multiply(self):
+        from pypdf.generic import DictionaryObject, NameObject
+
+        if self._blend is None:
+            self._blend = self.writer._add_object(DictionaryObject({
+                NameObject("/ExtGState"): DictionaryObject({
+                    NameObject("/Hl"): DictionaryObject({
+                        NameObject("/Type"): NameObject("/ExtGState"),
+                        NameObject("/BM"): NameObject("/Multiply"),
+                    })
+                })
+            }))
+        return self._blend
 
     def highlight(self, page_number: int, pieces: list[Piece], rgb: tuple[float, float, float], contents: str,
                   subject: str, name: str, popup: bool = False):
@@ -59,14 +74,7 @@ class Annotator:
             NameObject("/Type"): NameObject("/XObject"),
             NameObject("/Subtype"): NameObject("/Form"),
             NameObject("/BBox"): _rect(left, bottom, right, top),
-            NameObject("/Resources"): DictionaryObject({
-                NameObject("/ExtGState"): DictionaryObject({
-                    NameObject("/Hl"): DictionaryObject({
-                        NameObject("/Type"): NameObject("/ExtGState"),
-                        NameObject("/BM"): NameObject("/Multiply"),
-                    })
-                })
-            }),
+            NameObject("/Resources"): self._multiply(),
         })
         annotation = DictionaryObject({
             NameObject("/Type"): NameObject("/Annot"),
@@ -81,7 +89,6 @@ class Annotator:
             NameObject("/CA"): FloatObject(1),
             NameObject("/F"): NumberObject(PRINT),
             NameObject("/M"): TextStringObject(self.stamp),
-            NameObject("/CreationDate"): TextStringObject(self.stamp),
             NameObject("/P"): page.indirect_reference,
             NameObject("/AP"): DictionaryObject({NameObject("/N"): self.writer._add_object(appearance)}),
         })
