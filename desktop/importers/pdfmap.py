@@ -24,7 +24,7 @@ _HYPHENS = "-\u00ad\u2010"
 #: How far ahead a character the text has but the next glyphs lack is looked for before it is left unmapped.
 _LOOKAHEAD = 64
 #: How far a highlight's ends keep off its neighbours' boxes, as a share of the line's height.
-_INSET = 0.04
+_INSET = 0.02
 #: How many characters must agree for that.
 _PROBE = 6
 
@@ -87,41 +87,43 @@ class CharMap:
 
     def rectangles(self, start: int, end: int) -> list[Piece]:
         """The span's pieces, one for each line it touches, in the text's order."""
-        pieces: list[Piece] = []
-        current_line = -1
-        box: list[float] = []
-        first = last = -1
+        runs: list[list[int]] = []  # [line, first glyph, last glyph]
         for offset in range(max(0, start), min(end, len(self.text))):
             line_number = self._line[offset]
             if line_number < 0:
                 continue
             glyph = self._glyph[offset]
-            line = self.lines[line_number]
-            left, bottom, right, top = line.boxes[4 * glyph: 4 * glyph + 4]
-            index = line.indices[glyph]
-            if line_number != current_line:
-                if current_line >= 0:
-                    pieces.append(Piece(self.lines[current_line].page, *box, first, last))
-                current_line, box, first = line_number, [left, bottom, right, top], index
+            if runs and runs[-1][0] == line_number:
+                runs[-1][2] = glyph
             else:
-                box = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
-            last = index
-        if current_line >= 0:
-            pieces.append(Piece(self.lines[current_line].page, *box, first, last))
-        return [_inset(piece) for piece in pieces]
+                runs.append([line_number, glyph, glyph])
+        return [self._piece(*run) for run in runs]
+
+    def _piece(self, line_number: int, first: int, last: int) -> Piece:
+        """The rectangle of glyphs first..last of a line, kept off the glyphs on either side.
+
+        Loose boxes of neighbours overlap where a pair is kerned ("F," "U/"): a rectangle reaching into the next
+        glyph's box would take in its character too, for PDFium's text under the highlight and for the eye.
+        """
+        line = self.lines[line_number]
+        boxes = line.boxes
+        left = min(boxes[4 * g] for g in range(first, last + 1) if line.indices[g] >= 0)
+        bottom = min(boxes[4 * g + 1] for g in range(first, last + 1) if line.indices[g] >= 0)
+        right = max(boxes[4 * g + 2] for g in range(first, last + 1) if line.indices[g] >= 0)
+        top = max(boxes[4 * g + 3] for g in range(first, last + 1) if line.indices[g] >= 0)
+        inset = _INSET * (top - bottom)
+        if first > 0 and line.indices[first - 1] >= 0 and not line.glyphs[first - 1].isspace():
+            left = max(left, boxes[4 * (first - 1) + 2] + inset)
+        if last + 1 < len(line.glyphs) and line.indices[last + 1] >= 0 and not line.glyphs[last + 1].isspace():
+            right = min(right, boxes[4 * (last + 1)] - inset)
+        if right - left < 0.5:  # neighbours overlapping the whole span: keep its own boxes, a hair inside
+            right = max(right, left + 0.5)
+        return Piece(line.page, left, bottom, right, top, line.indices[first], line.indices[last])
 
     def covered(self, start: int, end: int) -> bool:
         """Whether every non-space character of the span was found on a page."""
         return all(self._line[offset] >= 0 for offset in range(start, min(end, len(self.text)))
                    if not self.text[offset].isspace())
-
-
-def _inset(piece: Piece) -> Piece:
-    """The piece a hair narrower: loose boxes of neighbouring glyphs overlap a little (a slash, an italic letter
-    reaches into the next one's box), and a rectangle touching a neighbour would take in its character too."""
-    inset = min(_INSET * (piece.top - piece.bottom), 0.25 * (piece.right - piece.left))
-    return Piece(piece.page, piece.left + inset, piece.bottom, piece.right - inset, piece.top, piece.first,
-                 piece.last)
 
 
 def _resynchronise(text: str, offset: int, stream: list[str], position: int) -> int:
