@@ -21,7 +21,9 @@ HEADER = "Journal of Imaginary Public Health · Vol. 7"
 
 
 def make_paper(paragraphs: list[list[str]], title: str = "A Study of Agencies", *, producer: str = "pdfTeX-1.40.25",
-               extras: bool = True, encrypt: str | None = None) -> bytes:
+               extras: bool = True, encrypt=None, right_column_first: bool = False) -> bytes:
+    """The PDF's bytes. With `right_column_first`, each page's right column is drawn before its left one: the
+    content order (which PDFium and the importer follow) is then not the reading order."""
     buffer = io.BytesIO()
     canvas = rl_canvas.Canvas(buffer, pagesize=letter, invariant=1,
                               encrypt=encrypt)
@@ -32,6 +34,12 @@ def make_paper(paragraphs: list[list[str]], title: str = "A Study of Agencies", 
     width, height = letter
     column_width = (width - 2 * MARGIN - GAP) / 2
     state = {"page": 1, "column": 0, "y": height - MARGIN - 30}
+    pending: list[tuple[int, object]] = []  # (column, text object) of the page, drawn when it ends
+
+    def flush() -> None:
+        for _, text in sorted(pending, key=lambda item: -item[0]) if right_column_first else pending:
+            canvas.drawText(text)
+        pending.clear()
 
     def decorate() -> None:
         canvas.setFont("Times-Italic", 8)
@@ -43,6 +51,7 @@ def make_paper(paragraphs: list[list[str]], title: str = "A Study of Agencies", 
         if state["column"] == 0 and not new_page:
             state["column"] = 1
         else:
+            flush()
             canvas.showPage()
             state["page"] += 1
             state["column"] = 0
@@ -60,7 +69,7 @@ def make_paper(paragraphs: list[list[str]], title: str = "A Study of Agencies", 
         if justify and len(words) > 1:
             text.setWordSpace((column_width - natural) / (len(words) - 1))
         text.textOut(" ".join(words))
-        canvas.drawText(text)
+        pending.append((state["column"], text))
         state["y"] -= LEADING
 
     decorate()
@@ -98,6 +107,7 @@ def make_paper(paragraphs: list[list[str]], title: str = "A Study of Agencies", 
         if line:
             emit(line, justify=False)
         state["y"] -= LEADING / 2
+    flush()
     canvas.save()
     return buffer.getvalue()
 
@@ -114,7 +124,7 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
-def agency_paper() -> bytes:
+def agency_paper(**options) -> bytes:
     """Four pages in two columns; IMF's long form crosses a line break, WHO's a page break and a hyphen."""
     opening = words(
         "The International Monetary Fund (IMF) and the World Health Organization (WHO) agreed in March to "
@@ -137,4 +147,4 @@ def agency_paper() -> bytes:
     for number in range(3):
         paragraphs.append(words(_FILLER) + words(f"The WHO kept the records of district {number + 6}."))
     paragraphs.append(words("The IMF and the WHO will repeat the study in three years, with UNICEF as a partner."))
-    return make_paper(paragraphs)
+    return make_paper(paragraphs, **options)

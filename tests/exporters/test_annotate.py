@@ -163,3 +163,14 @@ def test_the_command_writes_the_copy_and_says_what_it_added(tmp_path):
 
 def test_squeeze_ignores_spaces_and_line_end_hyphens():
     assert squeeze("World Health Organi-\nzation") == squeeze("World Health Organization")
+
+
+@pytest.mark.model
+def test_a_paper_whose_right_column_is_drawn_first_still_gets_every_term_on_its_words(tmp_path):
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(agency_paper(right_column_first=True))
+    original, annotated, document, _ = annotate(path)
+    assert page_streams(annotated) == page_streams(original)
+    result = check(original, annotated, document)
+    assert result.mentions >= 15
+    assert result.with_note == result.on_words == result.highlights == result.mentions, result.misplaced
