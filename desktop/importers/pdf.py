@@ -11,8 +11,8 @@ top or bottom edge is a page number. Both go.
 
 Paragraphs: a line ends its paragraph when the next line's first word would have fitted after it with room to
 spare (a short line; widths are measured in the document's own average character width, with a generous margin
-because real layouts are not exact) unless the next line starts in lower case after a line with no closing
-punctuation; when the gap to the next line is clearly larger than the document's line spacing; when the font size
+because real layouts are not exact, up to the right edge of the line's own column on a page set in columns)
+unless the next line starts in lower case after a line with no closing punctuation; when the gap to the next line is clearly larger than the document's line spacing; when the font size
 changes (headings; lines of a heading join while their gap is a line's height); or when the next line is a
 bullet or an indented first line. A page break joins lines unless one of these says otherwise: wrongly joining two
 paragraphs keeps every sentence whole, wrongly splitting one cuts a sentence in two.
@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import ctypes
 import logging
-from array import array
 import re
 import statistics
 import threading
+from array import array
 from dataclasses import dataclass
 
 from desktop.core.errors import PrecisError
@@ -82,7 +82,9 @@ class Page:
     lines: list[Line]
 
 
-def extract(data: bytes, origin: str, lines: list[Line] | None = None) -> tuple[str, str | None, str | None, str | None]:
+def extract(
+    data: bytes, origin: str, lines: list[Line] | None = None
+) -> tuple[str, str | None, str | None, str | None]:
     """Return (text, title, author, date) of a PDF. Raises PrecisError for anything that cannot be read.
 
     Given a list as `lines`, fills it with the lines the text was made of, in the text's order, each with its

@@ -106,8 +106,8 @@ def test_summary_sentences_are_numbered_and_page_one_carries_the_summary(paper):
         assert " ".join(text.split()) in str(note["/Contents"])
     popup = note["/Popup"].get_object()
     assert popup["/Subtype"] == "/Popup"
-    numbered = {str(a["/Contents"]) for page in pages for a in page if str(a.get("/NM", "")).startswith("precis-summary-")
-                and a.get("/Subtype") == "/Highlight"}
+    numbered = {str(a["/Contents"]) for page in pages for a in page
+                if str(a.get("/NM", "")).startswith("precis-summary-") and a.get("/Subtype") == "/Highlight"}
     count = len(document.summary.sentences)
     assert numbered == {f"Summary, sentence {n} of {count}" for n in range(1, count + 1)}
 
