@@ -12,9 +12,9 @@ top or bottom edge is a page number. Both go.
 Paragraphs: a line ends its paragraph when the next line's first word would have fitted after it with room to
 spare (a short line; widths are measured in the document's own average character width, with a generous margin
 because real layouts are not exact, up to the right edge of the line's own column on a page set in columns)
-unless the next line starts in lower case after a line with no closing punctuation; when the gap to the next line is clearly larger than the document's line spacing; when the font size
-changes (headings; lines of a heading join while their gap is a line's height); or when the next line is a
-bullet or an indented first line. A page break joins lines unless one of these says otherwise: wrongly joining two
+unless the next line starts in lower case after a line with no closing punctuation; when the gap to the next
+line is clearly larger than the document's line spacing; when the font size changes (headings; lines of a
+heading join while their gap is a line's height); or when the next line is a bullet or an indented first line. A page break joins lines unless one of these says otherwise: wrongly joining two
 paragraphs keeps every sentence whole, wrongly splitting one cuts a sentence in two.
 
 Words split by a hyphen at a line end are rejoined by `layout.join_hyphenated`: the document decides when it uses
