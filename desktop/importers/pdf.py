@@ -14,8 +14,9 @@ spare (a short line; widths are measured in the document's own average character
 because real layouts are not exact, up to the right edge of the line's own column on a page set in columns)
 unless the next line starts in lower case after a line with no closing punctuation; when the gap to the next
 line is clearly larger than the document's line spacing; when the font size changes (headings; lines of a
-heading join while their gap is a line's height); or when the next line is a bullet or an indented first line. A page break joins lines unless one of these says otherwise: wrongly joining two
-paragraphs keeps every sentence whole, wrongly splitting one cuts a sentence in two.
+heading join while their gap is a line's height); or when the next line is a bullet or an indented first line.
+A page break joins lines unless one of these says otherwise: wrongly joining two paragraphs keeps every sentence
+whole, wrongly splitting one cuts a sentence in two.
 
 Words split by a hyphen at a line end are rejoined by `layout.join_hyphenated`: the document decides when it uses
 the word elsewhere, whole or hyphenated; otherwise PDFs from word processors, browsers and Qt (which do not
