@@ -174,3 +174,37 @@ def test_a_paper_whose_right_column_is_drawn_first_still_gets_every_term_on_its_
     result = check(original, annotated, document)
     assert result.mentions >= 15
     assert result.with_note == result.on_words == result.highlights == result.mentions, result.misplaced
+
+
+@pytest.mark.model
+def test_a_viewer_draws_the_highlights_in_their_colours(paper):
+    """PDFium draws each highlight from its appearance stream: the paper under a term turns the term's yellow."""
+    import pypdfium2 as pdfium
+
+    from desktop.exporters import palette
+
+    _, annotated, _, _ = paper
+    on_page = annotations(annotated)[0]
+    summary = [[float(v) for v in a["/Rect"]] for a in on_page if str(a.get("/NM", "")).startswith("precis-summary")]
+
+    def apart(rect) -> bool:  # not under a summary highlight, whose green would multiply with the yellow
+        return all(rect[2] < other[0] or other[2] < rect[0] or rect[3] < other[1] or other[3] < rect[1]
+                   for other in summary)
+
+    left, bottom, right, top = next(rect for rect in ([float(v) for v in a["/Rect"]] for a in on_page
+                                                       if str(a.get("/NM", "")).startswith("precis-term-"))
+                                    if apart(rect))
+    document = pdfium.PdfDocument(annotated)
+    try:
+        page = document[0]
+        scale = 2
+        image = page.render(scale=scale, draw_annots=True).to_pil().convert("RGB")
+        height = page.get_height()
+        box = (int(left * scale) + 1, int((height - top) * scale) + 1, int(right * scale) - 1,
+               int((height - bottom) * scale) - 1)
+        region = image.crop(box)
+        lightest = max((region.getpixel((x, y)) for x in range(region.width) for y in range(region.height)), key=sum)
+    finally:
+        document.close()
+    expected = tuple(round(255 * c) for c in palette.ACRONYM.rgb)
+    assert all(abs(a - b) <= 12 for a, b in zip(lightest, expected)), (lightest, expected)
