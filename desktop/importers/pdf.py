@@ -43,6 +43,8 @@ MAX_PAGES = 2_000
 #: Only the pages' text is read, so a scanned PDF is recognised by its pages having images and no text.
 SCAN_CHECK_PAGES = 5
 
+#: A line's font size is measured at its first character and again at this one (the larger wins).
+_SIZE_AGAIN_AT = 10
 #: A page with fewer body lines takes its text column's edges from the whole document.
 MIN_LINES_FOR_PAGE_EDGES = 8
 
@@ -234,6 +236,9 @@ def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float,
             if not chars:
                 line_y, line_x0 = y.value, x.value
                 size = _char_height(raw, index, loose, pdfium_c)
+            elif len(chars) == _SIZE_AGAIN_AT:
+                # a line that opens in small capitals ("ABSTRACT.") or with a footnote mark is of its body's size
+                size = max(size, _char_height(raw, index, loose, pdfium_c))
             chars.append(char)
             last_x, last_index = x.value, index
             if record:
