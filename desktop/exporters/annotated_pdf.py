@@ -131,19 +131,20 @@ def annotated_bytes(data: bytes, document: Document, charmap: CharMap, *, entiti
 
     from desktop.exporters.pdf_notes import Annotator
 
+    output = io.BytesIO()
     with _quiet_pypdf():
         try:
             writer = PdfWriter(io.BytesIO(data), incremental=True)
-        except Exception as error:
+            annotator = Annotator(writer)
+            summary = _summary_highlights(annotator, document, charmap)
+            named = _entity_highlights(annotator, document, charmap) if entities else 0
+            mentions, highlighted = _glossary_highlights(annotator, document, charmap)
+            _summary_note(annotator, document)
+            writer.write(output)
+        except Exception as error:  # pypdf meeting a structure PDFium could read around (a broken /Annots, ...)
+            log.debug("pypdf cannot update the PDF", exc_info=True)
             raise PrecisError("The PDF's structure cannot be updated: it may be damaged.",
                               "Save it again from a PDF viewer (print to PDF), then annotate that copy.") from error
-        annotator = Annotator(writer)
-        summary = _summary_highlights(annotator, document, charmap)
-        named = _entity_highlights(annotator, document, charmap) if entities else 0
-        mentions, highlighted = _glossary_highlights(annotator, document, charmap)
-        _summary_note(annotator, document)
-        output = io.BytesIO()
-        writer.write(output)
     report = Report(mentions, highlighted, annotator.highlights, summary, named, charmap.unmapped)
     log.info("annotated: %s", report)
     return output.getvalue(), report

@@ -79,3 +79,21 @@ def test_the_copy_never_replaces_its_original(tmp_path):
     result = run_precis("annotate", str(source), "-o", str(source))
     assert result.returncode == 1 and b"would replace the original" in result.stderr
     assert source.read_bytes() == agency_paper()
+
+
+def test_a_page_whose_annotations_pypdf_cannot_extend_gives_one_line(tmp_path):
+    """PDFium reads the text, but /Annots is a number: the update cannot be written, and nothing is."""
+    from desktop.core.errors import PrecisError
+    from desktop.core.model import Document, GlossaryEntry, Mention, Sentence, Summary
+    from desktop.exporters.annotated_pdf import annotated_bytes, read_pdf
+    from desktop.importers.pdfmap import CharMap
+
+    source = tmp_path / "in.pdf"
+    source.write_bytes(agency_paper(extras=False).replace(b"/Type /Page\n", b"/Type /Page /Annots 7\n", 1))
+    extracted = read_pdf(source)
+    start = extracted.text.index("IMF")
+    document = Document(extracted.text, (Sentence(0, len(extracted.text), 0),), (), Summary("news", (0,), (1.0,)),
+                        (GlossaryEntry("IMF", "acronym", "International Monetary Fund", None, "text", 1.0,
+                                       (Mention(start, start + 3),)),))
+    with pytest.raises(PrecisError, match="cannot be updated"):
+        annotated_bytes(extracted.data, document, CharMap(document.text, extracted.lines))
