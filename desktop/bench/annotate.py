@@ -10,7 +10,10 @@ For each PDF it reports
 - on words: the share of those highlights under whose every quadrilateral PDFium reads the mention's text
   (spaces and line-end hyphens aside; the words of a quad that is cut by the line end are compared in order);
 - time: the median of `--runs` annotations against the median of `--runs` of what `precis analyze` does (read the
-  file, analyse it), in one process with the model loaded, and their ratio. Timings on a shared machine are noisy.
+  file, analyse it), in one process with the model loaded, and their ratio; and, less exposed to a shared
+  machine's noise (the analysis of a long book takes long enough for other work to slow one run and not the
+  other), the annotation's own work measured apart: the reading it does beyond the importer's (the characters'
+  boxes), the map back onto the pages, the annotations and the write.
 """
 
 from __future__ import annotations
@@ -131,17 +134,26 @@ def measure(path: Path, runs: int, keep: Path | None) -> str:
     analyse_times: list[float] = []
     annotate_times: list[float] = []
 
+    added_times: list[float] = []  # the annotation's own work: its reading beyond the importer's, map, write
+    loads: list[float] = []
+
     def analyse_only() -> None:
+        started = time.perf_counter()
         source = load_path(path)
+        loads.append(time.perf_counter() - started)
         analyze(source.text, options, title=source.title)
 
     def annotate_and_write():
+        started = time.perf_counter()
         extracted = read_pdf(path)
+        read = time.perf_counter() - started
         document = analyze(extracted.text, options, title=extracted.title)
+        started = time.perf_counter()
         charmap = CharMap(document.text, extracted.lines)
         annotated, _report = annotated_bytes(extracted.data, document, charmap)
         with tempfile.TemporaryDirectory() as folder:  # the write, as the command does it
             write_atomic(Path(folder) / "out.pdf", annotated)
+        added_times.append(read - (loads[-1] if loads else 0.0) + time.perf_counter() - started)
         return annotated, document, charmap
 
     for run in range(runs):
@@ -166,6 +178,8 @@ def measure(path: Path, runs: int, keep: Path | None) -> str:
         f"{_share(result.on_words, result.highlights)}",
         f"  time (median of {runs}): analyze {median(analyse_times):.2f} s, annotate {median(annotate_times):.2f} s, "
         f"ratio {median(annotate_times) / median(analyse_times):.2f}",
+        f"  annotation's own work (reading the boxes, map, annotations, write): {median(added_times):.2f} s; "
+        f"analyze + that = {(median(analyse_times) + median(added_times)) / median(analyse_times):.2f} x analyze",
         f"  size: {len(original):,} -> {len(annotated):,} bytes",
     ]
     lines += [f"    misplaced: {wanted!r} under {under!r}" for wanted, under in result.misplaced[:5]]
