@@ -2,6 +2,7 @@
 
     precis analyze PATH|- [--json] [--algorithm A] [--sentences N | --ratio R | --words W]
     precis analyze --batch IN.jsonl -o OUT.jsonl [same options]
+    precis annotate IN.pdf -o OUT.pdf [same options] [--entities]
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
     precis eval glossary FILE.jsonl [--limit N] [--errors K] [--gold FILE.json] [--use-my-glossary]
@@ -34,7 +35,7 @@ from desktop.core.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 
 log = logging.getLogger("desktop.cli")
 
-COMMANDS = ("open", "analyze", "export", "eval", "glossary")
+COMMANDS = ("open", "analyze", "export", "annotate", "eval", "glossary")
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
@@ -82,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--page-size", default="A4", type=str.capitalize, choices=("A4", "Letter"), help="PDF paper (default A4)"
     )
     _add_summary_options(exporter)
+
+    annotate = commands.add_parser(
+        "annotate", parents=[verbose], help="a copy of a PDF, its pages untouched, with the glossary and summary as highlights and notes"
+    )
+    annotate.add_argument("path", metavar="IN.pdf", help="the PDF to annotate")
+    annotate.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the annotated copy to write")
+    annotate.add_argument("--entities", action="store_true", help="also highlight named entities")
+    _add_summary_options(annotate)
 
     own = commands.add_parser("glossary", parents=[verbose], help="your own glossary: list, define, forget, export, import")
     action = own.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
@@ -237,6 +246,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_analyze(parser, args)
         if args.command == "export":
             return _run_export(args)
+        if args.command == "annotate":
+            return _run_annotate(args)
         if args.command == "glossary":
             return _run_glossary(args)
         return _run_eval(args)
@@ -394,6 +405,22 @@ def _run_export(args: argparse.Namespace) -> int:
         origin = Path(origin).name
     export(document, target, format_name, page_size=args.page_size, source=origin)
     print(f"precis: wrote {target} ({format_name})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_annotate(args: argparse.Namespace) -> int:
+    """Annotate a copy of a PDF with the analysis `analyze` would give (see desktop/exporters/annotated_pdf.py)."""
+    from desktop.core.pipeline import AnalysisOptions
+    from desktop.exporters.annotated_pdf import annotate_pdf
+
+    options = AnalysisOptions(algorithm=args.algorithm, length=_length(args), model=args.model, kind=args.kind)
+    report = annotate_pdf(Path(args.path), Path(args.output), options, entities=args.entities)
+    extra = f", {report.entities} entities" if args.entities else ""
+    print(
+        f"precis: wrote {args.output}: {report.highlighted} of {report.mentions} explained glossary mentions "
+        f"highlighted, {report.summary_sentences} summary sentences{extra}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

@@ -11,11 +11,12 @@ top or bottom edge is a page number. Both go.
 
 Paragraphs: a line ends its paragraph when the next line's first word would have fitted after it with room to
 spare (a short line; widths are measured in the document's own average character width, with a generous margin
-because real layouts are not exact) unless the next line starts in lower case after a line with no closing
-punctuation; when the gap to the next line is clearly larger than the document's line spacing; when the font size
-changes (headings; lines of a heading join while their gap is a line's height); or when the next line is a
-bullet or an indented first line. A page break joins lines unless one of these says otherwise: wrongly joining two
-paragraphs keeps every sentence whole, wrongly splitting one cuts a sentence in two.
+because real layouts are not exact, up to the right edge of the line's own column on a page set in columns)
+unless the next line starts in lower case after a line with no closing punctuation; when the gap to the next
+line is clearly larger than the document's line spacing; when the font size changes (headings; lines of a
+heading join while their gap is a line's height); or when the next line is a bullet or an indented first line.
+A page break joins lines unless one of these says otherwise: wrongly joining two paragraphs keeps every sentence
+whole, wrongly splitting one cuts a sentence in two.
 
 Words split by a hyphen at a line end are rejoined by `layout.join_hyphenated`: the document decides when it uses
 the word elsewhere, whole or hyphenated; otherwise PDFs from word processors, browsers and Qt (which do not
@@ -29,6 +30,7 @@ import logging
 import re
 import statistics
 import threading
+from array import array
 from dataclasses import dataclass
 
 from desktop.core.errors import PrecisError
@@ -41,6 +43,8 @@ MAX_PAGES = 2_000
 #: Only the pages' text is read, so a scanned PDF is recognised by its pages having images and no text.
 SCAN_CHECK_PAGES = 5
 
+#: A line's font size is measured at its first character and again at this one (the larger wins).
+_SIZE_AGAIN_AT = 10
 #: A page with fewer body lines takes its text column's edges from the whole document.
 MIN_LINES_FOR_PAGE_EDGES = 8
 
@@ -66,6 +70,12 @@ class Line:
     y: float  # baseline, PDF units from the bottom of the page
     size: float
     page: int
+    #: Filled only for `extract(..., lines=[])` (the annotated copy of a PDF maps text back onto its pages): the
+    #: characters as drawn, before ligatures are split and spaces trimmed; each one's PDFium index (-1 for a space
+    #: PDFium only inferred) and its loose box (left, bottom, right, top: four numbers a character).
+    glyphs: str = ""
+    indices: array | None = None
+    boxes: array | None = None
 
 
 @dataclass
@@ -75,8 +85,14 @@ class Page:
     lines: list[Line]
 
 
-def extract(data: bytes, origin: str) -> tuple[str, str | None, str | None, str | None]:
-    """Return (text, title, author, date) of a PDF. Raises PrecisError for anything that cannot be read."""
+def extract(
+    data: bytes, origin: str, lines: list[Line] | None = None
+) -> tuple[str, str | None, str | None, str | None]:
+    """Return (text, title, author, date) of a PDF. Raises PrecisError for anything that cannot be read.
+
+    Given a list as `lines`, fills it with the lines the text was made of, in the text's order, each with its
+    characters' PDFium indices and boxes (see `Line`): the text can then be mapped back onto the pages.
+    """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -93,12 +109,12 @@ def extract(data: bytes, origin: str) -> tuple[str, str | None, str | None, str 
         except Exception as error:  # pypdfium2 refusing odd input before PDFium sees it
             raise PrecisError(f"{origin} is a damaged or incomplete PDF.", _DAMAGED_HINT) from error
         try:
-            return _extract_document(document, origin, pdfium, pdfium_c)
+            return _extract_document(document, origin, pdfium, pdfium_c, lines)
         finally:
             document.close()
 
 
-def _extract_document(document, origin, pdfium, pdfium_c):
+def _extract_document(document, origin, pdfium, pdfium_c, kept_lines: list[Line] | None = None):
     try:
         count = len(document)
     except Exception as error:
@@ -111,6 +127,11 @@ def _extract_document(document, origin, pdfium, pdfium_c):
             "Save the part you need as a separate PDF (most viewers can print a page range to PDF).",
         )
     own = _own_export(document)
+    if own is not None and kept_lines is not None:  # its pages are our layout, not a document to annotate
+        raise PrecisError(
+            f"{origin} is a PDF that Précis exported, already annotated.",
+            "Annotate the original PDF instead; open this one in the window to read the article it carries.",
+        )
     if own is not None:  # one of our exports: the article it carries, not its summary box and glossary
         return own
     pages: list[Page] = []
@@ -125,7 +146,7 @@ def _extract_document(document, origin, pdfium, pdfium_c):
             continue
         try:
             width, height = page.get_size()
-            lines = _page_lines(page, index, pdfium_c, _visible_box(page))
+            lines = _page_lines(page, index, pdfium_c, _visible_box(page), record=kept_lines is not None)
             if not lines and index < SCAN_CHECK_PAGES and _has_images(page, pdfium_c):
                 image_pages += 1
             pages.append(Page(width, height, lines))
@@ -149,6 +170,8 @@ def _extract_document(document, origin, pdfium, pdfium_c):
     if not paragraphs:
         raise PrecisError(f"{origin} contains no text besides headers and page numbers.", "Open another file.")
     title = _meaningful(metadata.get("Title")) or _title_from_first_lines(pages, body_size)
+    if kept_lines is not None:
+        kept_lines.extend(line for page in pages for line in page.lines)
     return "\n\n".join(paragraphs), title, _meaningful(metadata.get("Author")), _pdf_date(metadata)
 
 
@@ -179,7 +202,8 @@ def _visible_box(page) -> tuple[float, float, float, float]:
     return left - 1, bottom - 1, right + 1, top + 1
 
 
-def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float, float]) -> list[Line]:
+def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float, float],
+                record: bool = False) -> list[Line]:
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -192,6 +216,8 @@ def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float,
         get_unicode, get_origin = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharOrigin
         lines: list[Line] = []
         chars: list[str] = []
+        indices = array("i")  # with `record`: each character's PDFium index, and its box
+        boxes = array("f")
         line_y = line_x0 = size = last_x = 0.0
         last_index = -1
 
@@ -202,7 +228,11 @@ def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float,
                 if pdfium_c.FPDFText_GetCharBox(raw, last_index, left, right, bottom, top):
                     x1 = max(x1, right.value)
                 lines.append(Line(text.translate(_LIGATURES), line_x0, x1, line_y, size, page_index))
+                if record:
+                    line = lines[-1]
+                    line.glyphs, line.indices, line.boxes = "".join(chars), array("i", indices), array("f", boxes)
             chars.clear()
+            del indices[:], boxes[:]
 
         for index in range(count):
             code = get_unicode(raw, index)
@@ -215,6 +245,9 @@ def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float,
             if char.isspace() or not char:
                 if chars:
                     chars.append(" ")
+                    if record:
+                        indices.append(-1)
+                        boxes.extend((0.0, 0.0, 0.0, 0.0))
                 continue
             if not get_origin(raw, index, x, y):
                 continue
@@ -225,8 +258,17 @@ def _page_lines(page, page_index: int, pdfium_c, box: tuple[float, float, float,
             if not chars:
                 line_y, line_x0 = y.value, x.value
                 size = _char_height(raw, index, loose, pdfium_c)
+            elif len(chars) == _SIZE_AGAIN_AT:
+                # a line that opens in small capitals ("ABSTRACT.") or with a footnote mark is of its body's size
+                size = max(size, _char_height(raw, index, loose, pdfium_c))
             chars.append(char)
             last_x, last_index = x.value, index
+            if record:
+                indices.append(index)
+                if pdfium_c.FPDFText_GetLooseCharBox(raw, index, loose):
+                    boxes.extend((loose.left, loose.bottom, loose.right, loose.top))
+                else:
+                    boxes.extend((x.value, y.value, x.value, y.value + size))
         if chars:
             finish()
         return lines
@@ -304,13 +346,15 @@ def _paragraphs(pages: list[Page], hyphenated: bool = True) -> tuple[list[str], 
         else document_edges
         for index, page in enumerate(pages)
     }
+    columns = {index: _columns(page.lines, body_size) for index, page in enumerate(pages)}
     words = layout.vocabulary([line.text for line in lines])
     groups: list[list[Line]] = []
     current: list[Line] = []
     previous_page_index = None
     for page_index, page in enumerate(pages):
         for line in page.lines:
-            if current and _breaks(current[-1], line, edges[previous_page_index], edges[page_index],
+            if current and _breaks(current[-1], line, _line_edges(current[-1], edges[previous_page_index],
+                                                                  columns[previous_page_index]), edges[page_index],
                                    pitch, page_index != previous_page_index, body_size, char_width):
                 groups.append(current)
                 current = []
@@ -360,6 +404,29 @@ def _edges(lines: list[Line], body_size: float) -> tuple[float, float]:
     rights = sorted(line.x1 for line in body)
     lefts = sorted(line.x0 for line in body)
     return lefts[len(lefts) // 10], rights[min(len(rights) - 1, int(0.9 * len(rights)))]
+
+
+def _columns(lines: list[Line], body_size: float) -> list[tuple[float, float]]:
+    """The (left, right) edges of each text column of a page set in several; empty for a one-column page.
+
+    Body lines are grouped by where they start (a column's lines start within a few characters of each other;
+    columns lie a column's width apart); a group of only a few lines (a caption, a stray indent) is no column.
+    """
+    body = sorted((line for line in lines if _same_size(line.size, body_size)), key=lambda line: line.x0)
+    groups: list[list[Line]] = []
+    for line in body:
+        if groups and line.x0 - groups[-1][-1].x0 <= 3 * body_size:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    found = [_edges(group, body_size) for group in groups if len(group) >= MIN_LINES_FOR_PAGE_EDGES // 2]
+    return found if len(found) > 1 else []
+
+
+def _line_edges(line: Line, page_edges: tuple[float, float], columns) -> tuple[float, float]:
+    """The edges of the column `line` belongs to: the page's, unless the page has several columns."""
+    own = [column for column in columns if column[0] <= line.x0 + 2 * line.size]
+    return own[-1] if own else page_edges
 
 
 def _same_size(a: float, b: float) -> bool:

@@ -35,6 +35,9 @@ from desktop.ui.url_dialog import UrlDialog
 
 log = logging.getLogger(__name__)
 
+#: The export that annotates the PDF the article came from instead of laying the article out again.
+ANNOTATED_COPY = "Annotated copy of the original PDF (*.pdf)"
+
 MAX_RECENT = 10
 EDIT_PAUSE_MS = 800
 WORDS_PER_MINUTE = 230
@@ -402,12 +405,39 @@ class MainWindow(QMainWindow):
             self.show_message("There is nothing to export yet.", "Open or paste an article first.")
             return
         proposed = export_name.proposed_path(self.document, self.origin, str(self.settings.value("export/folder", "")))
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export", proposed,
-            "PDF (*.pdf);;Web page (*.html);;Markdown (*.md);;JSON (*.json)",
+        formats = "PDF (*.pdf);;Web page (*.html);;Markdown (*.md);;JSON (*.json)"
+        if self.source_pdf() is not None:
+            formats += f";;{ANNOTATED_COPY}"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export", proposed, formats,
         )
-        if path:
+        if path and chosen == ANNOTATED_COPY:
+            self.export_annotated_copy(Path(path))
+        elif path:
             self.export_to(Path(path))
+
+    def source_pdf(self) -> Optional[Path]:
+        """The PDF file the article was read from, if it was read from one (the annotated copy needs it)."""
+        if not self.origin or "://" in self.origin or not self.origin.lower().endswith(".pdf"):
+            return None
+        path = Path(self.origin)
+        return path if path.is_file() else None
+
+    def export_annotated_copy(self, path: Path) -> bool:
+        """Save a copy of the original PDF, its pages untouched, with the window's glossary and summary as notes."""
+        from desktop.exporters.annotated_pdf import export_annotated_copy
+
+        source = self.source_pdf()
+        try:
+            if source is None:
+                raise PrecisError("The article was not read from a PDF file.", "Choose another export format.")
+            export_annotated_copy(self.document, source, path)
+        except PrecisError as error:
+            self.show_message(error.message, error.hint)
+            return False
+        self.settings.setValue("export/folder", str(path.parent))
+        self.status.showMessage(f"Saved an annotated copy of {source.name} to {path}", 5000)
+        return True
 
     def export_to(self, path: Path) -> bool:
         """Save what the window shows (its summary, its glossary with the user's meanings) to `path`."""
