@@ -141,7 +141,7 @@ def test_a_real_two_column_paper_keeps_its_links_and_gets_its_terms_on_their_wor
     original, annotated, document, _ = annotate(DATA / "yellowpaper-pages-1-2.pdf")
     assert page_streams(annotated) == page_streams(original) and annotated.startswith(original)
     result = check(original, annotated, document)
-    assert result.mentions >= 5
+    assert result.mentions >= 3  # a few explained terms (fewer since only confident meanings are asserted)
     assert result.with_note == result.mentions
     assert result.on_words == result.highlights == result.mentions, result.misplaced
     links_before = sum(1 for a in annotations(original)[0] if a["/Subtype"] == "/Link")
@@ -192,7 +192,8 @@ def test_a_viewer_draws_the_highlights_in_their_colours(paper):
                    for other in summary)
 
     left, bottom, right, top = next(rect for rect in ([float(v) for v in a["/Rect"]] for a in on_page
-                                                       if str(a.get("/NM", "")).startswith("precis-term-"))
+                                                       if str(a.get("/NM", "")).startswith("precis-term-")
+                                                       and len(a["/QuadPoints"]) == 8)  # one line: all of it drawn
                                     if apart(rect))
     document = pdfium.PdfDocument(annotated)
     try:
