@@ -5,6 +5,7 @@
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
     precis eval glossary FILE.jsonl [--limit N] [--errors K]
+    precis eval entities FILE.jsonl [--limit N] [--errors K]
     precis glossary list|define TERM EXPANSION [--description D]|forget TERM|export FILE.csv|import FILE.csv
     precis [PATH|URL]                opens the window (on the article, if given)
 
@@ -115,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     glossary.add_argument("file", help="JSONL with 'text' and 'undefined_pairs' ([[short form, expansion], ...])")
     glossary.add_argument("--limit", type=_positive_int, help="score only the first N records")
     glossary.add_argument("--errors", type=_positive_int, metavar="K", help="also print K wrong or unexplained")
+    entities = what.add_parser("entities", help="PER/ORG/LOC F1 on CoNLL-2003-format JSONL, document by document")
+    entities.add_argument("file", help="JSONL with 'doc', 'tokens' and IOB2 'tags', one sentence a line")
+    entities.add_argument("--limit", type=_positive_int, help="score only the first N documents")
+    entities.add_argument("--errors", type=_positive_int, metavar="K", help="also print K examples of each error")
+    entities.add_argument("--model", help="spaCy pipeline to use (default: $PRECIS_SPACY_MODEL or en_core_web_sm)")
     return parser
 
 
@@ -338,6 +344,8 @@ def _run_eval(args: argparse.Namespace) -> int:
         return _run_eval_acronyms(args)
     if args.eval_command == "glossary":
         return _run_eval_glossary(args)
+    if args.eval_command == "entities":
+        return _run_eval_entities(args)
 
     from desktop.core import nlp
     from desktop.evaluation import summaries
@@ -376,6 +384,17 @@ def _run_eval_glossary(args: argparse.Namespace) -> int:
 
     score = glossary.evaluate(records, progress)
     print(glossary.format_report(str(args.file), score, args.errors or 0))
+    return EXIT_OK
+
+
+def _run_eval_entities(args: argparse.Namespace) -> int:
+    from desktop.evaluation import entities
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r[{done}/{total}] documents analysed", end="" if done < total else "\n", file=sys.stderr)
+
+    score = entities.evaluate(args.file, args.limit, progress, args.model)
+    print(entities.format_report(str(args.file), score, args.errors or 0))
     return EXIT_OK
 
 
