@@ -6,6 +6,7 @@
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
     precis eval glossary FILE.jsonl [--limit N] [--errors K]
     precis eval entities FILE.jsonl [--limit N] [--errors K]
+    precis eval entries GOLD.jsonl [--articles ARTICLES.jsonl] [--errors K]
     precis glossary list|define TERM EXPANSION [--description D]|forget TERM|export FILE.csv|import FILE.csv
     precis [PATH|URL]                opens the window (on the article, if given)
 
@@ -121,6 +122,16 @@ def build_parser() -> argparse.ArgumentParser:
     entities.add_argument("--limit", type=_positive_int, help="score only the first N documents")
     entities.add_argument("--errors", type=_positive_int, metavar="K", help="also print K examples of each error")
     entities.add_argument("--model", help="spaCy pipeline to use (default: $PRECIS_SPACY_MODEL or en_core_web_sm)")
+    entries = what.add_parser(
+        "entries", help="glossary entries against gold for articles (meanings, non-organisations, explained)"
+    )
+    entries.add_argument("gold", help="gold JSONL: {id, organisations, not_organisations, acronyms} per article")
+    entries.add_argument(
+        "--articles", default=None,
+        help="JSONL with the articles' 'id' and 'text' (default: the gold's articles file named in its HOWTO, "
+        "../shared/eval/dawn_dev.jsonl)",
+    )
+    entries.add_argument("--errors", type=_positive_int, metavar="K", help="also print K examples of each failure")
     return parser
 
 
@@ -346,6 +357,8 @@ def _run_eval(args: argparse.Namespace) -> int:
         return _run_eval_glossary(args)
     if args.eval_command == "entities":
         return _run_eval_entities(args)
+    if args.eval_command == "entries":
+        return _run_eval_entries(args)
 
     from desktop.core import nlp
     from desktop.evaluation import summaries
@@ -395,6 +408,19 @@ def _run_eval_entities(args: argparse.Namespace) -> int:
 
     score = entities.evaluate(args.file, args.limit, progress, args.model)
     print(entities.format_report(str(args.file), score, args.errors or 0))
+    return EXIT_OK
+
+
+def _run_eval_entries(args: argparse.Namespace) -> int:
+    from desktop.evaluation import entries
+
+    articles = args.articles or str(Path(__file__).resolve().parents[2] / "shared" / "eval" / "dawn_dev.jsonl")
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r[{done}/{total}] articles analysed", end="" if done < total else "\n", file=sys.stderr)
+
+    score = entries.evaluate(args.gold, articles, progress)
+    print(entries.format_report(str(args.gold), score, args.errors or 0))
     return EXIT_OK
 
 
