@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from desktop.core.acronyms import AcronymMention, common_words, find_acronyms
 from desktop.core.definitions import Definition, find_definitions
 from desktop.core.glossary import fields
+from desktop.core.glossary import organisations as orgs
 from desktop.core.glossary.bundled import BundledGlossary, Sense, form_key, name_key
 from desktop.core.glossary.context import article_countries
 from desktop.core.glossary.fields import FIELDS
@@ -338,55 +339,71 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
 
 
 def _organisations(text, entities, acronym_entries, bundled, user_entry, context):
-    """Turn spaCy's ORG mentions into entries, merging each full name into its acronym's entry when present."""
+    """Turn spaCy's ORG mentions into entries, merging each full name into its acronym's entry when present.
+
+    Names are cleaned and explained by `organisations`; a name nothing explains gets no entry (it stays a
+    highlighted entity). A name whose initials are an acronym of the article is that acronym's entry.
+    """
     acronym_spans = [(m.start, m.end) for e in acronym_entries.values() for m in e.mentions]
     by_expansion: dict[str, str] = {}
     for key, entry in acronym_entries.items():
         if entry.expansion:
             by_expansion[name_key(entry.expansion)] = key
+    rank = lambda senses: _named_senses(senses, context)  # noqa: E731
     extra_mentions: dict[str, list[Mention]] = defaultdict(list)
+    named: dict[str, str] = {}  # acronym key -> a full name the article uses for it, where it gives none
     organisations: dict[str, dict] = {}
     for entity in entities:
         if entity.label != "ORG":
             continue
         if any(s < entity.end and entity.start < e for s, e in acronym_spans):
             continue  # the acronym itself, or a name containing one: the acronym's entry covers it
-        article = _LEADING_THE.match(entity.text)
-        name_start = entity.start + (len(article.group(0)) if article else 0)
-        name = text[name_start:entity.end].strip()
-        if not name:
+        start, end = orgs.clean_span(text, entity.start, entity.end)
+        name, descriptor = orgs.split_descriptor(text[start:end])
+        end = start + len(name)
+        name = orgs.display_name(name)
+        if not orgs.looks_like_name(name):
             continue
         key = name_key(name)
-        mention = Mention(name_start, name_start + len(name))
+        mention = Mention(start, end)
         if key in by_expansion:
             extra_mentions[by_expansion[key]].append(mention)
+            continue
+        acronym = form_key(orgs.initials(name))
+        if len(acronym) >= 2 and acronym in acronym_entries and len(name.split()) >= 2:
+            extra_mentions[acronym].append(mention)
+            named.setdefault(acronym, name)
             continue
         known = _named_senses(bundled.by_expansion(name), context)
         if known and form_key(known[0].short) in acronym_entries:
             extra_mentions[form_key(known[0].short)].append(mention)
             continue
-        slot = organisations.setdefault(key, {"name": name, "mentions": [], "senses": known})
+        slot = organisations.setdefault(key, {"name": name, "mentions": [], "descriptor": descriptor})
         slot["mentions"].append(mention)
+        slot["descriptor"] = slot["descriptor"] or descriptor
 
     merged = dict(acronym_entries)
     for key, mentions in extra_mentions.items():
         entry = merged[key]
-        merged[key] = replace(entry, mentions=tuple(sorted(entry.mentions + tuple(mentions), key=lambda m: m.start)))
+        entry = replace(entry, mentions=tuple(sorted(entry.mentions + tuple(mentions), key=lambda m: m.start)))
+        if key in named and not entry.meaning:  # "Pakistan Business Council ... the PBC": the name explains it
+            found = orgs.meaning(named[key], text, [(m.start, m.end) for m in mentions], bundled, rank)
+            entry = replace(entry, expansion=named[key], description=found.description if found else None,
+                            source="text", confidence=0.8)
+        merged[key] = entry
 
     entries = []
     for slot in organisations.values():
-        name, mentions, senses = slot["name"], tuple(slot["mentions"]), slot["senses"]
+        name, mentions = slot["name"], tuple(slot["mentions"])
         user = user_entry(name)
         if user is not None:
             entries.append(GlossaryEntry(name, "organisation", user.expansion, user.description, "user", 1.0, mentions))
-        elif senses:
-            sense = senses[0]
-            expansion = sense.short if form_key(sense.short) != form_key(name) else sense.expansion
-            entries.append(
-                GlossaryEntry(name, "organisation", expansion, sense.description, "bundled", 0.9, mentions)
-            )
-        else:
-            entries.append(GlossaryEntry(name, "organisation", None, None, "text", 0.5, mentions))
+            continue
+        found = orgs.meaning(name, text, [(m.start, m.end) for m in mentions], bundled, rank, slot["descriptor"])
+        if found is not None:
+            entries.append(GlossaryEntry(
+                name, "organisation", found.expansion, found.description, found.source, found.confidence, mentions
+            ))
     return merged, entries
 
 

@@ -1,0 +1,280 @@
+"""What an organisation named in an article is, in a line a reader can use; or nothing, and then no entry.
+
+spaCy finds organisation names; this module cleans them and explains them. Where a meaning comes from, in order
+(the user's own glossary is consulted first, by `resolve`):
+
+1. **the article**: an apposition ("Topline Securities, a Karachi brokerage,"), a descriptor right before the
+   name ("Bangladeshi newspaper Prothom Alo", "state news agency Xinhua") or right after it ("Xinhua news agency");
+2. **the built-in glossary, by name**: its expansions are full names (World Bank, Jamaat-e-Islami), found here
+   by spelling-tolerant keys ("Jamaat-i-Islami", "al-Qaeda" / "Al Qaeda") and without a leading nationality
+   ("the Afghan Taliban" is the Taliban);
+3. **the name itself**: a name built on a head noun says what kind of body it is ("Ministry of Commerce",
+   "Punjab Assembly", "Port Qasim Authority", "AKD Securities"): a description from the kind and the place.
+
+A name none of these explains is no entry: it stays a highlighted entity in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from desktop.core.glossary.bundled import BundledGlossary, Sense
+from desktop.core.glossary.context import countries_of
+from desktop.core.wordlist import english_words
+
+#: Kinds of built-in sense that are organisations a glossary may explain by name.
+NAMED_KINDS = {"organisation", "agency", "party", "armed-group", "court"}
+_SOFT_HYPHEN = "\u00ad"
+_LEADING = re.compile(r"^(?:[•·\-–—*(\[\"'“‘]\s*)+|^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:\s*[(\[\"'”’,;:–—\-]+\s*)+$|\s*['’]s?$")
+#: Lower-case words spaCy leaves on the end of a name that say what it is ("Xinhua news agency").
+_DESCRIPTOR_WORDS = (
+    "news agency", "news website", "news channel", "newspaper", "daily", "party", "think tank", "brokerage",
+    "group", "agency", "broadcaster", "channel", "website", "magazine", "club",
+)
+_DESCRIPTOR = "|".join(re.escape(d) for d in sorted(_DESCRIPTOR_WORDS, key=len, reverse=True))
+_TRAILING_DESCRIPTOR = re.compile(rf"\s+({_DESCRIPTOR})$")
+_NOUN_BEFORE = re.compile(
+    rf"(?:^|[\s(,])((?:[A-Za-z][\w’'\-]*\s+){{0,3}}?(?:{_DESCRIPTOR}|outlet|firm|company|lender|insurer|airline|"
+    rf"carmaker|regulator|watchdog|bank|union|charity|organisation|organization|network|publication|portal))\s+$"
+)
+_APPOSITION = re.compile(r"^,\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,90}?)(?=,|\.\s|;|\)| which | that | who )")
+_NOT_DESCRIPTIVE = re.compile(r"\b(?:said|says|told|added|was|were|is|are|has|had|will|would)\b|\d")
+_WORD = re.compile(r"[^\W\d_]+")
+_SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "&", "de", "la", "al", "el", "e", "i", "o", "ul", "a"}
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name's span without a leading "The", bullets, quotes or brackets, a trailing possessive or bracket."""
+    while True:
+        name = text[start:end]
+        lead = _LEADING.match(name)
+        trail = _TRAILING.search(name)
+        if lead and lead.end() < len(name):
+            start += lead.end()
+        elif trail and trail.start() > 0:
+            end = start + trail.start()
+        else:
+            return start, end
+
+
+def looks_like_name(name: str) -> bool:
+    """Whether spaCy's span is a name at all: it begins with a capital letter ("Rs11.9tr", "100pc" do not)."""
+    return len(name) > 1 and name[:1].isupper() and not re.search(r"\d", name.split()[0])
+
+
+def display_name(name: str) -> str:
+    """The name as an entry shows it: no soft hyphens (a print edition's line breaks), single spaces."""
+    return " ".join(name.replace(_SOFT_HYPHEN, "").split())
+
+
+def split_descriptor(name: str) -> tuple[str, Optional[str]]:
+    """("Xinhua", "news agency") for "Xinhua news agency"; the name unchanged when it ends in no descriptor."""
+    match = _TRAILING_DESCRIPTOR.search(name)
+    if match and match.start() > 0 and name[:match.start()].strip()[:1].isupper():
+        return name[:match.start()].strip(), match.group(1)
+    return name, None
+
+
+def initials(name: str) -> str:
+    """The capitals a name's acronym would have: "Karachi Chamber of Commerce and Industry" -> "KCCI"."""
+    words = [w for w in re.split(r"[\s\-]+", display_name(name)) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha())
+
+
+def skeleton(name: str) -> str:
+    """A spelling-tolerant key: each word's first letter and its consonants, connectors and articles dropped.
+    "Jamaat-i-Islami" and "Jamaat-e-Islami" meet; so do "Tehreek" and "Tehrik", "Qaeda" and "Qaida"."""
+    name = unicodedata.normalize("NFKD", display_name(name).replace("&", " and "))
+    name = "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
+    keys = []
+    for word in _WORD.findall(name):
+        if word in _SMALL_WORDS:
+            continue
+        squeezed = word[0] + re.sub(r"[aeiouy]", "", word[1:])
+        keys.append(re.sub(r"(.)\1+", r"\1", squeezed))
+    return " ".join(keys)
+
+
+@dataclass(frozen=True)
+class Meaning:
+    expansion: Optional[str]
+    description: str
+    source: str  # "text" or "bundled"
+    confidence: float
+    sense: Optional[Sense] = None
+
+
+# -- 1. what the article says ---------------------------------------------------------------------------------
+
+
+def from_article(text: str, spans: Sequence[tuple[int, int]], descriptor: Optional[str] = None) -> Optional[str]:
+    """A description the article gives: an apposition after a mention, or a descriptor noun around one."""
+    if descriptor:
+        return _sentence_case(_with_article(descriptor))
+    for start, end in spans:
+        apposition = _APPOSITION.match(text[end:end + 120])
+        if apposition:
+            phrase = apposition.group(1).strip()
+            if not _NOT_DESCRIPTIVE.search(phrase) and any(w.islower() for w in phrase.split()[1:]):
+                return _sentence_case(phrase)
+        before = _NOUN_BEFORE.search(text[max(0, start - 60):start])
+        if before:
+            phrase = before.group(1).strip()
+            if not _NOT_DESCRIPTIVE.search(phrase):
+                return _sentence_case(_with_article(phrase))
+    return None
+
+
+def _with_article(phrase: str) -> str:
+    if phrase.split()[0].lower() in ("a", "an", "the"):
+        return phrase
+    return ("An " if phrase[:1].lower() in "aeiou" else "A ") + phrase
+
+
+def _sentence_case(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
+# -- 2. the built-in glossary, by name ------------------------------------------------------------------------
+
+
+class NameIndex:
+    """The built-in organisations by spelling-tolerant name (`skeleton`), built once from the bundled index."""
+
+    def __init__(self, bundled: BundledGlossary) -> None:
+        self._bundled = bundled
+        self._by_skeleton: dict[str, list[Sense]] = {}
+        for sense in bundled.all_senses():
+            if sense.kind in NAMED_KINDS:
+                key = skeleton(sense.expansion)
+                if len(key.replace(" ", "")) >= 4:
+                    self._by_skeleton.setdefault(key, []).append(sense)
+        for senses in self._by_skeleton.values():
+            senses.sort(key=lambda s: -s.weight)
+
+    def senses(self, name: str) -> list[Sense]:
+        """Built-in organisations this name may be, best weight first: by exact name, by a title-case short form
+        that is a name (Dawn, Nacta), by spelling-tolerant key, and the same without a leading nationality."""
+        for candidate in _name_variants(name):
+            found = [s for s in self._bundled.by_expansion(candidate) if s.kind in NAMED_KINDS]
+            if not found and not candidate.isupper():
+                found = [s for s in self._bundled.senses(candidate) if s.kind in NAMED_KINDS and s.short == candidate]
+            if not found:
+                found = list(self._by_skeleton.get(skeleton(candidate), ()))
+            if found:
+                return found
+        return []
+
+
+def _name_variants(name: str) -> list[str]:
+    variants = [name]
+    words = name.split()
+    if len(words) > 1 and countries_of(words[0]) and words[0][:1].isupper():
+        variants.append(" ".join(words[1:]))  # "Afghan Taliban" -> "Taliban"
+    return variants
+
+
+@lru_cache(maxsize=2)
+def name_index(bundled: BundledGlossary) -> NameIndex:
+    return NameIndex(bundled)
+
+
+# -- 3. the name itself ---------------------------------------------------------------------------------------
+
+#: Head nouns that say what kind of body a name is, and how to say it. "{remit}" takes the words after "of"/"on".
+HEADS: dict[str, str] = {
+    "ministry": "government ministry", "division": "government division", "department": "government department",
+    "directorate": "government directorate", "secretariat": "secretariat", "authority": "public authority",
+    "commission": "commission", "committee": "committee", "council": "council", "assembly": "legislative assembly",
+    "senate": "upper house of parliament", "parliament": "parliament", "board": "board", "bureau": "bureau",
+    "agency": "agency", "office": "office", "bank": "bank", "securities": "securities brokerage",
+    "exchange": "exchange", "fund": "fund", "trust": "trust", "foundation": "foundation",
+    "institute": "institute", "institution": "institution", "university": "university", "college": "college",
+    "school": "school", "academy": "academy", "hospital": "hospital", "society": "society",
+    "association": "association", "federation": "federation", "union": "union", "chamber": "business chamber",
+    "corporation": "corporation", "company": "company", "limited": "company", "ltd": "company", "co": "company",
+    "inc": "company", "group": "group of companies", "technologies": "technology company",
+    "technology": "technology company", "robotics": "robotics company", "motors": "carmaker", "motor": "carmaker",
+    "airlines": "airline", "airways": "airline", "railways": "railway operator", "factory": "factory",
+    "mills": "mill company", "industries": "industrial company", "party": "political party",
+    "movement": "movement", "front": "political front", "alliance": "alliance", "army": "army", "navy": "navy",
+    "force": "force", "police": "police force", "guard": "guard force", "court": "court", "tribunal": "tribunal",
+    "club": "club", "news": "news outlet", "times": "newspaper", "tribune": "newspaper", "post": "newspaper",
+    "telegraph": "newspaper", "herald": "newspaper", "gazette": "newspaper", "journal": "newspaper or journal",
+    "express": "newspaper", "daily": "newspaper", "television": "television channel", "tv": "television channel",
+    "radio": "radio station", "centre": "centre", "center": "centre", "cell": "unit", "network": "network",
+}
+_COMPANY_SUFFIXES = {"limited", "ltd", "co", "inc", "pvt", "plc", "llc"}
+_REMIT = re.compile(r"\b(?:of|on|for)\s+(.+)$", re.IGNORECASE)
+
+
+def from_name(name: str) -> Optional[str]:
+    """A description from the name's head noun and the place it names ("Punjab Assembly": the legislative
+    assembly of Punjab); None when the name has no head noun we know, or is one word ("Senate" alone is
+    explained by the built-in glossary or not at all)."""
+    words = display_name(name).split()
+    while len(words) > 2 and words[-1].lower().strip(".") in _COMPANY_SUFFIXES:
+        words = words[:-1]  # "... Corporation Limited": the corporation is the head
+    name = " ".join(words)
+    if len(words) < 2 or any(w.islower() and w not in _SMALL_WORDS for w in words):
+        return None
+    remit_match = _REMIT.search(display_name(name))
+    head_part = display_name(name)[:remit_match.start()].split() if remit_match else words
+    if not head_part:
+        return None
+    head = head_part[-1].lower().strip(".,")
+    kind = HEADS.get(head)
+    if kind is None:
+        return None
+    modifiers = head_part[:-1]
+    places = [w for w in modifiers if countries_of(w.strip("’'s")) and w[:1].isupper()]
+    topic = [w for w in modifiers if w not in places]
+    if any(not _plain_word(w) for w in topic):
+        topic = []  # a proper name in it ("Port Qasim Authority"): the kind alone is safer than mangling it
+    remit = remit_match.group(1) if remit_match else ""
+    if remit and any(not _plain_word(w) for w in remit.replace("&", "and").split() if w.lower() not in _SMALL_WORDS):
+        remit_places = [w for w in remit.split() if countries_of(w)]
+        remit = ""
+        places = places or remit_places
+    if kind.startswith("government ") and topic and not remit:
+        remit, topic = " ".join(topic), []  # "Finance Division": the government division for finance
+    phrase = " ".join([*(w.lower() for w in topic), kind])
+    described = _with_article(phrase)
+    if remit:
+        described += f" for {remit.lower()}" if kind not in ("committee",) else f" on {remit.lower()}"
+    if places:
+        described += f" ({' '.join(places)})"
+    return _sentence_case(described)
+
+
+def _plain_word(word: str) -> bool:
+    word = word.strip(",.").lower()
+    return word in _SMALL_WORDS or word in english_words() or (word.endswith("s") and word[:-1] in english_words())
+
+
+# -- all together ---------------------------------------------------------------------------------------------
+
+
+def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: BundledGlossary,
+            rank, descriptor: Optional[str] = None) -> Optional[Meaning]:
+    """The best meaning of an organisation's name in this article, or None. `rank(senses)` orders built-in
+    senses by fit with the article (country, words), as `resolve` does for acronyms."""
+    said = from_article(text, spans, descriptor)
+    known = name_index(bundled).senses(name)
+    if known:
+        best = rank(known)
+        if best:
+            sense = best[0]
+            expansion = sense.expansion if skeleton(sense.expansion) != skeleton(name) else None
+            return Meaning(expansion, sense.description, "bundled", 0.9, sense)
+    if said:
+        return Meaning(None, said, "text", 0.8)
+    typed = from_name(name)
+    if typed:
+        return Meaning(None, typed, "bundled", 0.5)
+    return None
