@@ -30,7 +30,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def match_key(name: str) -> str:
     """How names are compared: accents, case, a leading "the", possessives and punctuation aside."""
-    name = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+    name = unicodedata.normalize("NFKD", name.replace("\u00ad", "").translate(_QUOTES))
     name = "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
     name = _POSSESSIVE.sub("", name)
     name = re.sub(r"^the\s+", "", name.strip())

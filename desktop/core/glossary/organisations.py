@@ -39,19 +39,31 @@ _DESCRIPTOR_WORDS = (
 _DESCRIPTOR = "|".join(re.escape(d) for d in sorted(_DESCRIPTOR_WORDS, key=len, reverse=True))
 _TRAILING_DESCRIPTOR = re.compile(rf"\s+({_DESCRIPTOR})$")
 _NOUN_BEFORE = re.compile(
-    rf"(?:^|[\s(,])((?:[A-Za-z][\w’'\-]*\s+){{0,3}}?(?:{_DESCRIPTOR}|outlet|firm|company|lender|insurer|airline|"
+    rf"(?:^|[\s(,])((?:[a-z][\w’'\-]*\s+){{0,2}}(?:{_DESCRIPTOR}|outlet|firm|company|lender|insurer|airline|"
     rf"carmaker|regulator|watchdog|bank|union|charity|organisation|organization|network|publication|portal))\s+$"
 )
+_NOUN_AFTER = re.compile(rf"^\s+({_DESCRIPTOR})\b")
 _APPOSITION = re.compile(r"^,\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,90}?)(?=,|\.\s|;|\)| which | that | who )")
 _NOT_DESCRIPTIVE = re.compile(r"\b(?:said|says|told|added|was|were|is|are|has|had|will|would)\b|\d")
 _WORD = re.compile(r"[^\W\d_]+")
+_FUNCTION_WORDS = frozenset(
+    "a an the by at to from of for in on with and or as told says said according like such including via".split()
+)
 _SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "&", "de", "la", "al", "el", "e", "i", "o", "ul", "a"}
 
 
+_OWNER = re.compile(r"^.*?['’]s\s+(?=[A-Z])")
+
+
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name's span without a leading "The", bullets, quotes or brackets, a trailing possessive or bracket."""
+    """A name's span without a leading "The", bullets, quotes or brackets, a trailing possessive or bracket, or
+    an owner before a possessive ("the State Department’s Bureau of ..." is the Bureau)."""
     while True:
         name = text[start:end]
+        owner = _OWNER.match(name)
+        if owner:
+            start += owner.end()
+            continue
         lead = _LEADING.match(name)
         trail = _TRAILING.search(name)
         if lead and lead.end() < len(name):
@@ -122,11 +134,16 @@ def from_article(text: str, spans: Sequence[tuple[int, int]], descriptor: Option
             phrase = apposition.group(1).strip()
             if not _NOT_DESCRIPTIVE.search(phrase) and any(w.islower() for w in phrase.split()[1:]):
                 return _sentence_case(phrase)
+        after = _NOUN_AFTER.match(text[end:end + 30])
+        if after:
+            return _sentence_case(_with_article(after.group(1)))
         before = _NOUN_BEFORE.search(text[max(0, start - 60):start])
         if before:
-            phrase = before.group(1).strip()
-            if not _NOT_DESCRIPTIVE.search(phrase):
-                return _sentence_case(_with_article(phrase))
+            words = before.group(1).split()
+            while len(words) > 1 and (_NOT_DESCRIPTIVE.search(words[0]) or words[0] in _FUNCTION_WORDS):
+                words = words[1:]
+            if not _NOT_DESCRIPTIVE.search(" ".join(words)):
+                return _sentence_case(_with_article(" ".join(words)))
     return None
 
 
@@ -207,7 +224,11 @@ HEADS: dict[str, str] = {
     "club": "club", "news": "news outlet", "times": "newspaper", "tribune": "newspaper", "post": "newspaper",
     "telegraph": "newspaper", "herald": "newspaper", "gazette": "newspaper", "journal": "newspaper or journal",
     "express": "newspaper", "daily": "newspaper", "television": "television channel", "tv": "television channel",
-    "radio": "radio station", "centre": "centre", "center": "centre", "cell": "unit", "network": "network",
+    "radio": "radio station", "holdings": "holding company", "tech": "technology company",
+    "trading": "trading company", "financial": "financial company", "capital": "investment firm",
+    "directors": "board of directors", "shipping": "shipping company", "energy": "energy company",
+    "petroleum": "petroleum company", "pharmaceuticals": "pharmaceutical company", "media": "media company",
+    "insurance": "insurer", "textiles": "textile company", "cement": "cement company", "centre": "centre", "center": "centre", "cell": "unit", "network": "network",
 }
 _COMPANY_SUFFIXES = {"limited", "ltd", "co", "inc", "pvt", "plc", "llc"}
 _REMIT = re.compile(r"\b(?:of|on|for)\s+(.+)$", re.IGNORECASE)
@@ -229,6 +250,8 @@ def from_name(name: str) -> Optional[str]:
         return None
     head = head_part[-1].lower().strip(".,")
     kind = HEADS.get(head)
+    if kind is None and words[0].lower() == "daily" and not remit_match:
+        return "A newspaper"
     if kind is None:
         return None
     modifiers = head_part[:-1]
@@ -278,3 +301,41 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
     if typed:
         return Meaning(None, typed, "bundled", 0.5)
     return None
+
+
+# -- hooks for resolve ----------------------------------------------------------------------------------------
+
+#: spaCy labels under which a known organisation's name may hide ("Jamaat-i-Islami" as a PERSON or NORP).
+_MISLABELS = ("PERSON", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT")
+
+
+def relabel_known(text: str, entities, bundled: BundledGlossary) -> list:
+    """Entities whose cleaned name is a built-in organisation become ORG, unless the name is a place."""
+    from dataclasses import replace
+
+    index = name_index(bundled)
+    result = []
+    for entity in entities:
+        if entity.label in _MISLABELS and entity.text[:1].isupper() and not countries_of(entity.text):
+            start, end = clean_span(text, entity.start, entity.end)
+            name = display_name(text[start:end])
+            if len(name) > 3 and not name.isupper() and index.senses(name):
+                entity = replace(entity, label="ORG")
+        result.append(entity)
+    return result
+
+
+_DATELINE_AFTER = re.compile(r"^\s*(?::|,\s+[A-Z][a-z]|\s[(—–-])")
+
+
+def is_place_or_dateline(term: str, text: str, mentions) -> bool:
+    """An acronym entry that is really a place written in capitals: a known place ("BEIJING"), or a word that
+    only ever opens a line followed by a colon or dash, as datelines do ("SHANNON:")."""
+    letters = [ch for ch in term if ch.isalpha()]
+    if len(letters) <= 3:
+        return False
+    if countries_of(term):
+        return True
+    return all(
+        (m.start == 0 or text[m.start - 1] == "\n") and _DATELINE_AFTER.match(text[m.end:m.end + 4]) for m in mentions
+    )

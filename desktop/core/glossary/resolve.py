@@ -129,6 +129,8 @@ def build_glossary(
             term, key, group, defined.get(key), user_entry(term), senses_of[key], group_context, labels
         )
 
+    entries = {k: e for k, e in entries.items() if e.meaning or not orgs.is_place_or_dateline(e.term, text, e.mentions)}
+    entities = orgs.relabel_known(text, entities, bundled)
     entries, organisation_entries = _organisations(text, entities, entries, bundled, user_entry, context)
     ordered = sorted(
         list(entries.values()) + organisation_entries, key=lambda e: (e.mentions[0].start if e.mentions else 0, e.term)
@@ -356,9 +358,10 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
     for entity in entities:
         if entity.label != "ORG":
             continue
-        if any(s < entity.end and entity.start < e for s, e in acronym_spans):
-            continue  # the acronym itself, or a name containing one: the acronym's entry covers it
+        inside = {k for k, e in acronym_entries.items() for m in e.mentions if m.start < entity.end and entity.start < m.end}
         start, end = orgs.clean_span(text, entity.start, entity.end)
+        if inside and len(text[start:end].split()) < 2:
+            continue  # the acronym itself ("TTP's"): its entry covers it
         name, descriptor = orgs.split_descriptor(text[start:end])
         end = start + len(name)
         name = orgs.display_name(name)
@@ -370,7 +373,7 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
             extra_mentions[by_expansion[key]].append(mention)
             continue
         acronym = form_key(orgs.initials(name))
-        if len(acronym) >= 2 and acronym in acronym_entries and len(name.split()) >= 2:
+        if not inside and len(acronym) >= 2 and acronym in acronym_entries and len(name.split()) >= 2:
             extra_mentions[acronym].append(mention)
             named.setdefault(acronym, name)
             continue
@@ -378,8 +381,9 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
         if known and form_key(known[0].short) in acronym_entries:
             extra_mentions[form_key(known[0].short)].append(mention)
             continue
-        slot = organisations.setdefault(key, {"name": name, "mentions": [], "descriptor": descriptor})
+        slot = organisations.setdefault(key, {"name": name, "mentions": [], "descriptor": descriptor, "inside": set()})
         slot["mentions"].append(mention)
+        slot["inside"] |= inside
         slot["descriptor"] = slot["descriptor"] or descriptor
 
     merged = dict(acronym_entries)
@@ -404,6 +408,12 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
             entries.append(GlossaryEntry(
                 name, "organisation", found.expansion, found.description, found.source, found.confidence, mentions
             ))
+            for key in slot["inside"]:  # "AKD" only ever inside "AKD Securities": the name's entry explains it
+                acronym = merged.get(key)
+                if acronym is not None and not acronym.meaning and all(
+                    any(o.start <= m.start and m.end <= o.end for o in mentions) for m in acronym.mentions
+                ):
+                    del merged[key]
     return merged, entries
 
 
