@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from desktop.core.acronyms import common_words
+from desktop.core.entities.sports import in_team_context, sport_of
 from desktop.core.glossary.context import countries_of
 from desktop.core.model import Entity
 from desktop.core.wordlist import english_words
@@ -48,7 +49,9 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """The document's entities, trimmed, relabelled and completed as described above; sorted by position."""
     trimmed = [e for e in (_trim(text, e) for e in entities) if e is not None]
     sports = _is_sports_story(text)
-    placed = [_place_or_team(text, e, sports) for e in trimmed]
+    sport = sport_of(text) if sports else None
+    placed = [_team(text, e, sport) if sport else e for e in trimmed]
+    placed = [_place_or_team(text, e, sports) for e in placed]
     surnamed = _surnames(placed)
     agreed = _agree(surnamed)
     return _complete(text, agreed)
@@ -95,6 +98,15 @@ def _place_or_team(text: str, entity: Entity, sports: bool) -> Entity:
             return replace(entity, label="ORG")
     if place and entity.label in ("ORG", "PERSON"):
         return replace(entity, label="GPE")
+    return entity
+
+
+def _team(text: str, entity: Entity, sport: str) -> Entity:
+    """In a team sport's story, a name standing where a team does is a club (a country's side stays its country,
+    as CoNLL annotates it)."""
+    if entity.label in ("PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT") and entity.text[:1].isupper():
+        if not _is_country(entity.text) and in_team_context(text, entity.start, entity.end, sport):
+            return replace(entity, label="ORG")
     return entity
 
 

@@ -280,6 +280,16 @@ def _plain_word(word: str) -> bool:
     return word in _SMALL_WORDS or word in english_words() or (word.endswith("s") and word[:-1] in english_words())
 
 
+def from_sport(name: str, text: str, spans: Sequence[tuple[int, int]]) -> Optional[str]:
+    """"A football club or team" for a name a team sport's story uses as a team ("side Benfica", "Osasuna 3-3")."""
+    from desktop.core.entities.sports import in_team_context, sport_of
+
+    sport = sport_of(text)
+    if sport and any(in_team_context(text, start, end, sport) for start, end in spans):
+        return f"A {sport} club or team"
+    return None
+
+
 # -- all together ---------------------------------------------------------------------------------------------
 
 
@@ -297,6 +307,9 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
             return Meaning(expansion, sense.description, "bundled", 0.9, sense)
     if said:
         return Meaning(None, said, "text", 0.8)
+    team = from_sport(name, text, spans)
+    if team:
+        return Meaning(None, team, "text", 0.6)
     typed = from_name(name)
     if typed:
         return Meaning(None, typed, "bundled", 0.5)
