@@ -130,7 +130,7 @@ def build_glossary(
         )
 
     entries = {k: e for k, e in entries.items() if e.meaning or not orgs.is_place_or_dateline(e.term, text, e.mentions)}
-    entities = orgs.relabel_known(text, entities, bundled)
+    entities = orgs.find_known_names(text, orgs.relabel_known(text, entities, bundled), bundled)
     entries, organisation_entries = _organisations(text, entities, entries, bundled, user_entry, context)
     ordered = sorted(
         list(entries.values()) + organisation_entries, key=lambda e: (e.mentions[0].start if e.mentions else 0, e.term)
