@@ -30,6 +30,7 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT",
 #: Labels that name something (as opposed to dates, numbers and amounts) whose mentions should agree.
 _CONSISTENT = ("PERSON", "ORG", "GPE", "LOC")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_SCORE = re.compile(r"\s+\d+(?:-\d+)?$")
 _POSSESSIVE = re.compile(r"\s?['’][sS]?$")
 _SPORT_WORDS = frozenset(
     "cricket soccer football baseball basketball hockey rugby tennis golf innings wickets wicket batsman bowler "
@@ -50,8 +51,8 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     trimmed = [e for e in (_trim(text, e) for e in entities) if e is not None]
     sports = _is_sports_story(text)
     sport = sport_of(text) if sports else None
-    placed = [_team(text, e, sport) if sport else e for e in trimmed]
-    placed = [_place_or_team(text, e, sports) for e in placed]
+    placed = [_place_or_team(text, e, sports) for e in trimmed]
+    placed = _teams(text, placed, sport) if sport else placed
     surnamed = _surnames(placed)
     agreed = _agree(surnamed)
     return _complete(text, agreed)
@@ -63,6 +64,9 @@ def _trim(text: str, entity: Entity) -> Entity | None:
         article = _LEADING_THE.match(entity.text)
         if article and len(entity.text) > len(article.group(0)):
             start += len(article.group(0))
+        score = _TRAILING_SCORE.search(text, start, end)
+        if score and score.start() > start:
+            end = score.start()
         possessive = _POSSESSIVE.search(text, start, end)
         if possessive and possessive.start() > start and entity.label != "WORK_OF_ART":
             end = possessive.start()
@@ -76,9 +80,15 @@ def _is_sports_story(text: str) -> bool:
     return sum(n for w, n in words.items() if w in _SPORT_WORDS) >= MIN_SPORT_WORDS
 
 
+#: Countries in sport that ISO 3166 does not list on their own.
+HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+
+
 def _is_country(name: str) -> bool:
     import pycountry
 
+    if name.casefold() in HOME_NATIONS:
+        return True
     try:
         pycountry.countries.lookup(name)
         return True
@@ -101,13 +111,16 @@ def _place_or_team(text: str, entity: Entity, sports: bool) -> Entity:
     return entity
 
 
-def _team(text: str, entity: Entity, sport: str) -> Entity:
-    """In a team sport's story, a name standing where a team does is a club (a country's side stays its country,
-    as CoNLL annotates it)."""
-    if entity.label in ("PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT") and entity.text[:1].isupper():
-        if not _is_country(entity.text) and in_team_context(text, entity.start, entity.end, sport):
-            return replace(entity, label="ORG")
-    return entity
+def _teams(text: str, entities: list[Entity], sport: str) -> list[Entity]:
+    """In a team sport's story, a name that stands where a team does once is a club wherever it occurs (a
+    country's side stays its country, as CoNLL annotates it)."""
+    labels = ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "ORG")
+    teams = {
+        e.text for e in entities
+        if e.label in labels and e.text[:1].isupper() and in_team_context(text, e.start, e.end, sport)
+    }
+    teams = {name for name in teams if not _is_country(name)}
+    return [replace(e, label="ORG") if e.text in teams and e.label in labels else e for e in entities]
 
 
 def _surnames(entities: list[Entity]) -> list[Entity]:

@@ -41,8 +41,11 @@ _BEFORE = re.compile(
 _AT_HOME_SIDE = re.compile(
     rf"\b(?:draw|drew|win|won|victory|defeat|loss|lost|lose|losing){_SCORE}\s+at\s+(?:\d+-man\s+)?$", re.IGNORECASE
 )
-_AFTER = re.compile(r"^(?:\s+(?:won|beat|beats|drew|lost|were beaten|are|were)\s+\d+-\d+|\s+\d+-\d+\b|,\s+\d+(?:st|nd|rd|th)\b"
-                    r"|\s+(?:won|beat|drew|lost|thrashed|edged|stunned)\b)")
+_AFTER = re.compile(
+    r"^(?:\s+(?:won|beat|beats|drew|lost|were beaten|are|were)\s+\d+-\d+|\s+\d+-\d+\b|,?\s+(?:are\s+|were\s+)?\d+(?:st|nd|rd|th)\b"
+    r"|\s+(?:won|beat|drew|lost|thrashed|edged|stunned|snatched|clinched|sealed|scraped)\b"
+    r"|\s+(?:coach|manager|defender|forward|striker|midfielder|goalkeeper|keeper|players?|fans|supporters)\b)"
+)
 
 
 def sport_of(text: str) -> Optional[str]:

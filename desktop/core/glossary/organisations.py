@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from desktop.core.glossary.bundled import BundledGlossary, Sense
+from desktop.core.glossary.bundled import BundledGlossary, Sense, name_key
 from desktop.core.glossary.context import countries_of
 from desktop.core.wordlist import english_words
 
@@ -166,12 +166,18 @@ class NameIndex:
     def __init__(self, bundled: BundledGlossary) -> None:
         self._bundled = bundled
         self._by_skeleton: dict[str, list[Sense]] = {}
+        self._by_short_name: dict[str, list[Sense]] = {}  # a national body's name without "of <country>"
         for sense in bundled.all_senses():
             if sense.kind in NAMED_KINDS:
                 key = skeleton(sense.expansion)
                 if len(key.replace(" ", "")) >= 4:
                     self._by_skeleton.setdefault(key, []).append(sense)
-        for senses in self._by_skeleton.values():
+            country = _COUNTRY_TAIL.search(sense.expansion)
+            if sense.kind in NAMED_KINDS and country and countries_of(country.group(1)):
+                short_name = name_key(sense.expansion[:country.start()])
+                if len(short_name.split()) >= 2:  # "State Bank" (of Pakistan), not "Bank" (of England)
+                    self._by_short_name.setdefault(short_name, []).append(sense)
+        for senses in [*self._by_skeleton.values(), *self._by_short_name.values()]:
             senses.sort(key=lambda s: -s.weight)
 
     def senses(self, name: str) -> list[Sense]:
@@ -183,9 +189,15 @@ class NameIndex:
                 found = [s for s in self._bundled.senses(candidate) if s.kind in NAMED_KINDS and s.short == candidate]
             if not found:
                 found = list(self._by_skeleton.get(skeleton(candidate), ()))
+            if not found:
+                found = list(self._by_short_name.get(name_key(candidate), ()))
             if found:
                 return found
         return []
+
+    def exact(self, name: str) -> list[Sense]:
+        """Built-in organisations whose full name is exactly `name` (case and a leading "the" aside)."""
+        return [s for s in self._bundled.by_expansion(name) if s.kind in NAMED_KINDS]
 
 
 def _name_variants(name: str) -> list[str]:
@@ -230,6 +242,7 @@ HEADS: dict[str, str] = {
     "petroleum": "petroleum company", "pharmaceuticals": "pharmaceutical company", "media": "media company",
     "insurance": "insurer", "textiles": "textile company", "cement": "cement company", "centre": "centre", "center": "centre", "cell": "unit", "network": "network",
 }
+_COUNTRY_TAIL = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w\s]+)$")
 _COMPANY_SUFFIXES = {"limited", "ltd", "co", "inc", "pvt", "plc", "llc"}
 _REMIT = re.compile(r"\b(?:of|on|for)\s+(.+)$", re.IGNORECASE)
 
@@ -334,7 +347,7 @@ def relabel_known(text: str, entities, bundled: BundledGlossary) -> list:
         if entity.label in _MISLABELS and entity.text[:1].isupper() and not countries_of(entity.text):
             start, end = clean_span(text, entity.start, entity.end)
             name = display_name(text[start:end])
-            if len(name) > 3 and not name.isupper() and index.senses(name):
+            if len(name) > 3 and not name.isupper() and (index.senses(name) or _named_as_organisation(text, start)):
                 entity = replace(entity, label="ORG")
         result.append(entity)
     return result
@@ -364,10 +377,14 @@ def find_known_names(text: str, entities, bundled: BundledGlossary) -> list:
             for stop in range(min(len(words), position + MAX_NAME_WORDS), position, -1):
                 start, end = words[position][0], words[stop - 1][1]
                 name = display_name(text[start:end])
-                edges = {name.split()[0].lower(), name.split()[-1].lower()}
-                if edges & _SMALL_WORDS or (stop - position == 1 and _is_plain(name)):
+                first, last = name.split()[0], name.split()[-1].lower()
+                if first == "The" and stop - position >= 2:
+                    found = bool(index.exact(name))  # "The Wire": only a name known with its "The"
+                elif {first.lower(), last} & _SMALL_WORDS or (stop - position == 1 and _is_plain(name)):
                     continue
-                if index.senses(name):
+                else:
+                    found = bool(index.senses(name))
+                if found:
                     overlapping = [(s, e) for s, e in starts if s < end and start < e]
                     if all(start <= s and e <= end and (s, e) != (start, end) for s, e in overlapping):
                         added.append(Entity(start, end, "ORG", text[start:end]))
@@ -384,6 +401,11 @@ def find_known_names(text: str, entities, bundled: BundledGlossary) -> list:
 def _is_plain(word: str) -> bool:
     lower = word.lower()
     return lower in english_words() or lower in _SMALL_WORDS or len(word) < 3
+
+
+def _named_as_organisation(text: str, start: int) -> bool:
+    """A name right after a noun for an organisation ("analysis group Quwa", "newspaper Prothom Alo")."""
+    return bool(_NOUN_BEFORE.search(text[max(0, start - 60):start]))
 
 
 _DATELINE_AFTER = re.compile(r"^\s*(?::|,\s+[A-Z][a-z]|\s[(—–-])")

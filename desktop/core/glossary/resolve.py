@@ -26,6 +26,7 @@ from desktop.core.acronyms import AcronymMention, common_words, find_acronyms
 from desktop.core.definitions import Definition, find_definitions
 from desktop.core.glossary import fields
 from desktop.core.glossary import organisations as orgs
+from desktop.core.glossary.numbered import numbered_senses
 from desktop.core.glossary.bundled import BundledGlossary, Sense, form_key, name_key
 from desktop.core.glossary.context import article_countries
 from desktop.core.glossary.fields import FIELDS
@@ -108,7 +109,11 @@ def build_glossary(
             group.surfaces[definition.short] += 1
 
     context = _Context.of(text, entities)
-    senses_of = {key: bundled.senses(group.surfaces.most_common(1)[0][0]) or bundled.senses(key) for key, group in groups.items()}
+    senses_of = {
+        key: bundled.senses(group.surfaces.most_common(1)[0][0]) or bundled.senses(key)
+        or numbered_senses(group.surfaces.most_common(1)[0][0], bundled)
+        for key, group in groups.items()
+    }
     votes = {
         key: fields.acronym_votes(senses_of[key], defined[key].long if key in defined else None) for key in groups
     }
