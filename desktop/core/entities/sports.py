@@ -34,7 +34,7 @@ _BEFORE = re.compile(
     rf"(?:\bside|\bchampions|\bclub|\bteam|\bhosts|\bvisitors|\bbeat|\bbeats|\bbeating|\bdefeated|\bface|\bfaces"
     rf"|\bfacing|\bagainst|\bv|\bvs\.?|\bversus"
     rf"|\b(?:draw|drew|win|won|victory|defeat|loss|lost|lose|losing){_SCORE}\s+(?:to|against|with|over|by))"
-    rf"\s+(?:\d+-man\s+|the\s+)?$",
+    rf"\s+(?:\d+-man\s+|the\s+|either\s+)?$",
     re.IGNORECASE,
 )
 #: Football names the home side's ground by the club ("a 3-3 draw at Osasuna"); cricket's "at Hamilton" is a venue.
@@ -42,7 +42,7 @@ _AT_HOME_SIDE = re.compile(
     rf"\b(?:draw|drew|win|won|victory|defeat|loss|lost|lose|losing){_SCORE}\s+at\s+(?:\d+-man\s+)?$", re.IGNORECASE
 )
 _AFTER = re.compile(
-    r"^(?:\s+(?:won|beat|beats|drew|lost|were beaten|are|were)\s+\d+-\d+|\s+\d+-\d+\b|,?\s+(?:are\s+|were\s+)?\d+(?:st|nd|rd|th)\b"
+    r"^(?:\s+(?:who\s+)?(?:won|beat|beats|drew|lost|were beaten|are|were)\s+\d+-\d+|\s+\d+-\d+\b|,?\s+(?:are\s+|were\s+)?\d+(?:st|nd|rd|th)\b"
     r"|\s+(?:won|beat|drew|lost|thrashed|edged|stunned|snatched|clinched|sealed|scraped)\b"
     r"|\s+(?:coach|manager|defender|forward|striker|midfielder|goalkeeper|keeper|players?|fans|supporters)\b)"
 )

@@ -29,7 +29,7 @@ from desktop.core.wordlist import english_words
 #: Kinds of built-in sense that are organisations a glossary may explain by name.
 NAMED_KINDS = {"organisation", "agency", "party", "armed-group", "court"}
 _SOFT_HYPHEN = "\u00ad"
-_LEADING = re.compile(r"^(?:[•·\-–—*(\[\"'“‘]\s*)+|^(?:the|The|THE)\s+")
+_LEADING = re.compile(r"^(?:[•·\-–—*(\[\"'“‘]\s*)+|^(?:the|The|THE)\s+|^[A-Z]{3,}(?:\s[A-Z]{3,})?:\s+")
 _TRAILING = re.compile(r"(?:\s*[(\[\"'”’,;:–—\-]+\s*)+$|\s*['’]s?$")
 #: Lower-case words spaCy leaves on the end of a name that say what it is ("Xinhua news agency").
 _DESCRIPTOR_WORDS = (
@@ -39,11 +39,20 @@ _DESCRIPTOR_WORDS = (
 _DESCRIPTOR = "|".join(re.escape(d) for d in sorted(_DESCRIPTOR_WORDS, key=len, reverse=True))
 _TRAILING_DESCRIPTOR = re.compile(rf"\s+({_DESCRIPTOR})$")
 _NOUN_BEFORE = re.compile(
-    rf"(?:^|[\s(,])((?:[a-z][\w’'\-]*\s+){{0,2}}(?:{_DESCRIPTOR}|outlet|firm|company|lender|insurer|airline|"
+    rf"(?:^|[\s(,])((?:[A-Za-z][\w’'\-]*\s+){{0,3}}(?:{_DESCRIPTOR}|outlet|firm|company|lender|insurer|airline|"
     rf"carmaker|regulator|watchdog|bank|union|charity|organisation|organization|network|publication|portal))\s+$"
 )
-_NOUN_AFTER = re.compile(rf"^\s+({_DESCRIPTOR})\b")
-_APPOSITION = re.compile(r"^,\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,90}?)(?=,|\.\s|;|\)| which | that | who )")
+_NOUN_AFTER = re.compile(rf"^\s+((?:[a-z]+\s+)?(?:{_DESCRIPTOR}))\b")
+#: "the Islamabad Carriage Factory, which locally produces locomotives and coaches,"
+_WHICH = re.compile(r"^,\s+which\s+(?:is\s+|was\s+)?([a-z][^,.;:()\[\]\"“”]{8,100}?)(?=,|\.(?:\s|$)|;)")
+_APPOSITION = re.compile(r"^,\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,70}?)(?=,|\)| which | that )")
+#: An apposition about a person ("Agustin Escobar, an executive at Siemens,"): the name is no organisation.
+_PERSON_ROLES = re.compile(
+    r"\b(?:executive|expert|minister|spokes(?:man|woman|person)|chief|head|director|analyst|official|leader|"
+    r"president|chairman|chairperson|secretary|professor|researcher|economist|member|founder|lawmaker|senator|"
+    r"adviser|advisor|ambassador|envoy|judge|lawyer|journalist|editor|player|coach|captain|son|daughter|wife|"
+    r"husband|brother|sister|father|mother|resident|activist|commander|officer|governor|mayor)s?\b"
+)
 _NOT_DESCRIPTIVE = re.compile(r"\b(?:said|says|told|added|was|were|is|are|has|had|will|would)\b|\d")
 _WORD = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = frozenset(
@@ -132,24 +141,51 @@ def from_article(text: str, spans: Sequence[tuple[int, int]], descriptor: Option
         apposition = _APPOSITION.match(text[end:end + 120])
         if apposition:
             phrase = apposition.group(1).strip()
-            if not _NOT_DESCRIPTIVE.search(phrase) and any(w.islower() for w in phrase.split()[1:]):
+            words = phrase.split()
+            if (not _NOT_DESCRIPTIVE.search(phrase) and any(w.islower() for w in words[1:]) and len(words) <= 9
+                    and " the " not in f" {' '.join(words[1:])} " and not re.search(r"\b\w+ed\s+(?:the|a|an)\b", phrase)
+                    and not _PERSON_ROLES.search(phrase)):
                 return _sentence_case(phrase)
-        after = _NOUN_AFTER.match(text[end:end + 30])
-        if after:
+        after = _NOUN_AFTER.match(text[end:end + 40])
+        if after and not _NOT_DESCRIPTIVE.search(after.group(1)) and after.group(1).split()[0] not in _FUNCTION_WORDS:
             return _sentence_case(_with_article(after.group(1)))
+        which = _WHICH.match(text[end:end + 130])
+        if which and not re.search(r"\b(?:said|says|told|added)\b|\d", which.group(1)) and _starts_with_verb(which.group(1)):
+            clause = which.group(1).strip()
+            return _sentence_case(clause if clause.split()[0] in ("a", "an", "the") else f"It {clause}") + "."
         before = _NOUN_BEFORE.search(text[max(0, start - 60):start])
         if before:
             words = before.group(1).split()
-            while len(words) > 1 and (_NOT_DESCRIPTIVE.search(words[0]) or words[0] in _FUNCTION_WORDS):
+            cuts = [i for i, w in enumerate(words[:-1]) if w.lower() in _FUNCTION_WORDS]
+            words = words[cuts[-1] + 1:] if cuts else words  # "bulletin by Indian outlet": the outlet
+            while len(words) > 1 and (
+                _NOT_DESCRIPTIVE.search(words[0]) or words[0].lower() in _FUNCTION_WORDS
+                or (words[0][:1].isupper() and not countries_of(words[0]) and not re.search(r"['’]s$", words[0]))
+            ):
                 words = words[1:]
             if not _NOT_DESCRIPTIVE.search(" ".join(words)):
                 return _sentence_case(_with_article(" ".join(words)))
     return None
 
 
+def _starts_with_verb(clause: str) -> bool:
+    """"locally produces ...", "makes ...", "oversees ...", "a ..." (after "is"): a clause about the name itself."""
+    words = clause.split()
+    if words[0] in ("a", "an", "the"):
+        return True
+    if words[0].endswith("ly") and len(words) > 1:
+        words = words[1:]
+    if len(words) > 1 and words[1] in ("have", "has", "had", "are", "were", "say", "said", "claim"):
+        return False  # "which lawmakers have alleged ...": the clause is about someone else
+    return words[0].endswith("s") and not words[0].endswith("ss")
+
+
 def _with_article(phrase: str) -> str:
-    if phrase.split()[0].lower() in ("a", "an", "the"):
+    first = phrase.split()[0]
+    if first.lower() in ("a", "an", "the") or re.search(r"['’]s$", first):
         return phrase
+    if first.endswith("est"):
+        return "The " + phrase
     return ("An " if phrase[:1].lower() in "aeiou" else "A ") + phrase
 
 
@@ -220,7 +256,7 @@ HEADS: dict[str, str] = {
     "ministry": "government ministry", "division": "government division", "department": "government department",
     "directorate": "government directorate", "secretariat": "secretariat", "authority": "public authority",
     "commission": "commission", "committee": "committee", "council": "council", "assembly": "legislative assembly",
-    "senate": "upper house of parliament", "parliament": "parliament", "board": "board", "bureau": "bureau",
+"parliament": "parliament", "board": "board", "bureau": "bureau",
     "agency": "agency", "office": "office", "bank": "bank", "securities": "securities brokerage",
     "exchange": "exchange", "fund": "fund", "trust": "trust", "foundation": "foundation",
     "institute": "institute", "institution": "institution", "university": "university", "college": "college",
@@ -268,7 +304,7 @@ def from_name(name: str) -> Optional[str]:
     if kind is None:
         return None
     modifiers = head_part[:-1]
-    places = [w for w in modifiers if countries_of(w.strip("’'s")) and w[:1].isupper()]
+    places = [w for w in modifiers if countries_of(w.strip("’'s")) and w[:1].isupper() and not _plain_word(w)]
     topic = [w for w in modifiers if w not in places]
     if any(not _plain_word(w) for w in topic):
         topic = []  # a proper name in it ("Port Qasim Authority"): the kind alone is safer than mangling it
@@ -278,13 +314,13 @@ def from_name(name: str) -> Optional[str]:
         remit = ""
         places = places or remit_places
     if kind.startswith("government ") and topic and not remit:
-        remit, topic = " ".join(topic), []  # "Finance Division": the government division for finance
-    phrase = " ".join([*(w.lower() for w in topic), kind])
-    described = _with_article(phrase)
+        remit = " ".join(topic)  # "Finance Division": the government division for finance
+    if kind == head:
+        return None  # "Supreme Court", "Pakistan Business Council": "a council" says nothing the name does not
+    # The other words of a name are a name ("Fox News", "Chase Securities"), not a description: the kind says it.
+    described = _with_article(kind)
     if remit:
-        described += f" for {remit.lower()}" if kind not in ("committee",) else f" on {remit.lower()}"
-    if described.split(" ", 1)[1].casefold() == " ".join(w for w in words if w not in places).casefold():
-        return None  # "Supreme Court": "a supreme court" says nothing the name does not
+        described += f" for {remit.lower()}"
     if places:
         described += f" ({' '.join(places)})"
     return _sentence_case(described)
