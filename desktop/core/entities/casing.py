@@ -54,7 +54,8 @@ def normal_case(text: str, knows: Callable[[str], bool] = lambda form: False) ->
     pieces, position, after_name_word = [], 0, False
     for match in capitals:
         word = match.group(0)
-        replacement = _recase(word, match.start() == _first_letter(text) or after_name_word, knows)
+        opening = match.start() == _first_letter(text) or bool(_SENTENCE_START.search(text[max(0, match.start() - 6):match.start()]))
+        replacement = _recase(word, opening or after_name_word, knows)
         after_name_word = replacement.lower() in NAME_WORDS and replacement[:1].isupper()
         pieces.append(text[position:match.start()])
         pieces.append(replacement)
@@ -71,18 +72,24 @@ def _first_letter(text: str) -> int:
     return -1
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+)[\"'“‘(]*$")
+
+
 def _opening_run(text: str, capitals: list) -> list:
-    """The words in capitals that open a prose line, up to the first word in small letters."""
-    run = []
-    position = _first_letter(text)
+    """The words in capitals that open a sentence of a prose line ("THE relentless ...", "... June. FINANCE
+    Minister ..."), each run up to the first word in small letters."""
+    run, in_run, position = [], False, 0
     for match in capitals:
         between = text[position:match.start()]
-        if any(ch.isalpha() for ch in between):
-            break
-        run.append(match)
+        if in_run and not any(ch.isalpha() for ch in between):
+            run.append(match)
+        elif _SENTENCE_START.search(text[max(0, match.start() - 6):match.start()]) or not text[:match.start()].strip():
+            run.append(match)
+            in_run = True
+        else:
+            in_run = False
         position = match.end()
-    # "UN officials said ..." opens with an acronym, not with shouting: only recase a run that has a word to recase.
-    return run if run and position < len(text) else []
+    return run
 
 
 def _is_english(word: str) -> bool:

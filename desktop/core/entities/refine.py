@@ -157,6 +157,11 @@ def _complete(text: str, entities: list[Entity]) -> list[Entity]:
     for entity in entities:
         if entity.label in _CONSISTENT and _distinctive(entity.text):
             labels[entity.text][entity.label] += 1
+            labels[entity.text.upper()][entity.label] += 1  # the same name in a headline in capitals
+        words = entity.text.split()
+        if entity.label == "PERSON" and len(words) >= 2 and _distinctive(words[-1]) and not countries_of(words[-1]):
+            labels[words[-1]]["PERSON"] += 1  # "Alexander Lebed" ... "Lebed said"
+            labels[words[-1].upper()]["PERSON"] += 1
     if not labels:
         return sorted(entities, key=lambda e: (e.start, e.end))
     taken = sorted((e.start, e.end) for e in entities)
