@@ -206,7 +206,7 @@ class NameIndex:
         for sense in bundled.all_senses():
             if sense.kind in NAMED_KINDS:
                 key = skeleton(sense.expansion)
-                if len(key.replace(" ", "")) >= 4:
+                if len(key.replace(" ", "")) >= 2 and sum(ch.isalpha() for ch in sense.expansion) >= 5:
                     self._by_skeleton.setdefault(key, []).append(sense)
             country = _COUNTRY_TAIL.search(sense.expansion)
             if sense.kind in NAMED_KINDS and country and countries_of(country.group(1)):
