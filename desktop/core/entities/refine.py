@@ -26,7 +26,7 @@ from desktop.core.glossary.context import countries_of
 from desktop.core.model import Entity
 from desktop.core.wordlist import english_words
 
-NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART")
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 #: Labels that name something (as opposed to dates, numbers and amounts) whose mentions should agree.
 _CONSISTENT = ("PERSON", "ORG", "GPE", "LOC")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")

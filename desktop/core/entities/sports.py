@@ -44,6 +44,7 @@ _AT_HOME_SIDE = re.compile(
 _AFTER = re.compile(
     r"^(?:\s+(?:who\s+)?(?:won|beat|beats|drew|lost|were beaten|are|were)\s+\d+-\d+|\s+\d+-\d+\b|,?\s+(?:are\s+|were\s+)?\d+(?:st|nd|rd|th)\b"
     r"|\s+(?:won|beat|drew|lost|thrashed|edged|stunned|snatched|clinched|sealed|scraped)\b"
+    r"(?!\s+(?:the\s+|his\s+|her\s+)?(?:goalkeeper|keeper|defender|marker|bowler|batter|batsman|fielder)\b)"
     r"|\s+(?:coach|manager|defender|forward|striker|midfielder|goalkeeper|keeper|players?|fans|supporters)\b)"
 )
 
