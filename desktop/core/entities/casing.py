@@ -22,6 +22,7 @@ from desktop.core.wordlist import english_words
 
 #: A word in capitals, with inner apostrophes or hyphens ("PAKISTAN'S", "AL-QAEDA").
 _CAPS_WORD = re.compile(r"(?<![\w'’])[A-Z][A-Z'’\-]*[A-Z](?:['’][Ss])?(?![\w])")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 _ALPHA_WORD = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
 #: English words that usually open a place or body's name: kept with a capital, never lowered.
 NAME_WORDS = frozenset(
@@ -40,6 +41,8 @@ def normal_case(text: str, knows: Callable[[str], bool] = lambda form: False) ->
     A line mostly in capitals (a headline, a dateline) has all its shouted words recased; in a line of ordinary
     prose only the run of capitals that opens it ("THE", "FINANCE Minister", "PAKISTAN'S economy").
     """
+    if not _TWO_CAPITALS.search(text):
+        return text  # nothing in capitals: most paragraphs
     words = _ALPHA_WORD.findall(text)
     if not words:
         return text

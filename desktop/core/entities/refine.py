@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from typing import Sequence
 
 from desktop.core.acronyms import common_words
@@ -84,6 +85,7 @@ def _is_sports_story(text: str) -> bool:
 HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
 
 
+@lru_cache(maxsize=4096)
 def _is_country(name: str) -> bool:
     import pycountry
 
@@ -151,8 +153,14 @@ def _agree(entities: list[Entity]) -> list[Entity]:
     return result
 
 
+_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-Z][\w'’.\-&]*")
+
+
 def _complete(text: str, entities: list[Entity]) -> list[Entity]:
-    """Add the unlabelled mentions of names labelled elsewhere in the document."""
+    """Add the unlabelled mentions of names labelled elsewhere in the document.
+
+    Names are looked up from each capitalised word by their first word (a dictionary, not one regular
+    expression of every name), so a 100,000-word text costs little more than reading it once."""
     labels: dict[str, Counter] = defaultdict(Counter)
     for entity in entities:
         if entity.label in _CONSISTENT and _distinctive(entity.text):
@@ -164,20 +172,24 @@ def _complete(text: str, entities: list[Entity]) -> list[Entity]:
             labels[words[-1].upper()]["PERSON"] += 1
     if not labels:
         return sorted(entities, key=lambda e: (e.start, e.end))
-    taken = sorted((e.start, e.end) for e in entities)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(labels, key=len, reverse=True):
+        by_first[_CAPITALISED.match(name).group(0) if _CAPITALISED.match(name) else name].append(name)
     covered = bytearray(len(text) + 1)
-    for start, end in taken:
-        covered[start:end] = b"\x01" * (end - start)
-    names = sorted(labels, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'’\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])")
+    for entity in entities:
+        covered[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
     added = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if any(covered[start:end]):
+    for word in _CAPITALISED.finditer(text):
+        start = word.start()
+        if covered[start]:
             continue
-        label = labels[match.group(0)].most_common(1)[0][0]
-        added.append(Entity(start, end, label, match.group(0)))
-        covered[start:end] = b"\x01" * (end - start)
+        for name in by_first.get(word.group(0), ()) or by_first.get(word.group(0).rstrip(".,'’"), ()):
+            end = start + len(name)
+            if text.startswith(name, start) and not (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+                if not any(covered[start:end]):
+                    added.append(Entity(start, end, labels[name].most_common(1)[0][0], name))
+                    covered[start:end] = b"\x01" * (end - start)
+                break
     return sorted(entities + added, key=lambda e: (e.start, e.end))
 
 

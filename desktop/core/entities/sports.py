@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 #: Words that mark each team sport (facts about the sports; a story needs several of them).
@@ -49,6 +50,7 @@ _AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=4)
 def sport_of(text: str) -> Optional[str]:
     """The team sport a story is about, or None (a story about something else, or an individual sport)."""
     words = Counter(w.lower() for w in _WORD.findall(text[:30000]))

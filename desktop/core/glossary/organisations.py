@@ -107,6 +107,7 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha())
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A spelling-tolerant key: each word's first letter and its consonants, connectors and articles dropped.
     "Jamaat-i-Islami" and "Jamaat-e-Islami" meet; so do "Tehreek" and "Tehrik", "Qaeda" and "Qaida"."""
@@ -215,11 +216,17 @@ class NameIndex:
                     self._by_short_name.setdefault(short_name, []).append(sense)
         for senses in [*self._by_skeleton.values(), *self._by_short_name.values()]:
             senses.sort(key=lambda s: -s.weight)
+        self.first_words = {
+            _first_key(name) for sense in bundled.all_senses() if sense.kind in NAMED_KINDS
+            for name in (sense.expansion, sense.short)
+        }
 
     def senses(self, name: str) -> list[Sense]:
         """Built-in organisations this name may be, best weight first: by exact name, by a title-case short form
         that is a name (Dawn, Nacta), by spelling-tolerant key, and the same without a leading nationality."""
         for candidate in _name_variants(name):
+            if _first_key(candidate) not in self.first_words:
+                continue  # no built-in name begins so: most capitalised words of an article
             found = [s for s in self._bundled.by_expansion(candidate) if s.kind in NAMED_KINDS]
             if not found and not candidate.isupper():
                 found = [s for s in self._bundled.senses(candidate) if s.kind in NAMED_KINDS and s.short == candidate]
@@ -234,6 +241,15 @@ class NameIndex:
     def exact(self, name: str) -> list[Sense]:
         """Built-in organisations whose full name is exactly `name` (case and a leading "the" aside)."""
         return [s for s in self._bundled.by_expansion(name) if s.kind in NAMED_KINDS]
+
+
+@lru_cache(maxsize=65536)
+def _first_key(name: str) -> str:
+    """The first word's spelling-tolerant key: the cheap test that a name may be in the index at all."""
+    for word in re.split(r"[\s\-]+", name):
+        if word and word.casefold() not in _SMALL_WORDS:
+            return skeleton(word)
+    return ""
 
 
 def _name_variants(name: str) -> list[str]:
@@ -343,11 +359,15 @@ def from_sport(name: str, text: str, spans: Sequence[tuple[int, int]]) -> Option
 
 # -- all together ---------------------------------------------------------------------------------------------
 
+#: How many mentions of a name are read for what the article says about it (the first ones introduce it).
+MAX_MENTIONS_READ = 8
+
 
 def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: BundledGlossary,
             rank, descriptor: Optional[str] = None) -> Optional[Meaning]:
     """The best meaning of an organisation's name in this article, or None. `rank(senses)` orders built-in
     senses by fit with the article (country, words), as `resolve` does for acronyms."""
+    spans = list(spans)[:MAX_MENTIONS_READ]
     said = from_article(text, spans, descriptor)
     known = name_index(bundled).senses(name)
     if known:
@@ -410,6 +430,10 @@ def find_known_names(text: str, entities, bundled: BundledGlossary) -> list:
             continue
         position = 0
         while position < len(words):
+            opening = text[words[position][0]:words[position][1]]
+            if opening != "The" and _first_key(opening) not in index.first_words:
+                position += 1  # no built-in name begins with this word
+                continue
             for stop in range(min(len(words), position + MAX_NAME_WORDS), position, -1):
                 start, end = words[position][0], words[stop - 1][1]
                 name = display_name(text[start:end])

@@ -16,6 +16,7 @@ glossary terms correct spaCy's labels (it takes "Nacta" for a person and "Dawn" 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -351,7 +352,9 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
     Names are cleaned and explained by `organisations`; a name nothing explains gets no entry (it stays a
     highlighted entity). A name whose initials are an acronym of the article is that acronym's entry.
     """
-    acronym_spans = [(m.start, m.end) for e in acronym_entries.values() for m in e.mentions]
+    acronym_spans = sorted((m.start, m.end, k) for k, e in acronym_entries.items() for m in e.mentions)
+    span_starts = [s for s, _, _ in acronym_spans]
+    longest = max((e - s for s, e, _ in acronym_spans), default=0)
     by_expansion: dict[str, str] = {}
     for key, entry in acronym_entries.items():
         if entry.expansion:
@@ -363,7 +366,7 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
     for entity in entities:
         if entity.label != "ORG":
             continue
-        inside = {k for k, e in acronym_entries.items() for m in e.mentions if m.start < entity.end and entity.start < m.end}
+        inside = _acronyms_within(acronym_spans, span_starts, longest, entity.start, entity.end)
         start, end = orgs.clean_span(text, entity.start, entity.end)
         if inside and len(text[start:end].split()) < 2:
             continue  # the acronym itself ("TTP's"): its entry covers it
@@ -420,6 +423,17 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
                 ):
                     del merged[key]
     return merged, entries
+
+
+def _acronyms_within(spans, starts, longest, start, end) -> set[str]:
+    """The keys of acronym mentions overlapping [start, end); `spans` sorted, `starts` their starts."""
+    keys = set()
+    index = bisect_left(starts, end) - 1
+    while index >= 0 and spans[index][0] > start - longest:
+        if spans[index][1] > start:
+            keys.add(spans[index][2])
+        index -= 1
+    return keys
 
 
 def _named_senses(senses: Sequence[Sense], context: "_Context") -> list[Sense]:
