@@ -51,7 +51,9 @@ _PERSON_ROLES = re.compile(
     r"\b(?:executive|expert|minister|spokes(?:man|woman|person)|chief|head|director|analyst|official|leader|"
     r"president|chairman|chairperson|secretary|professor|researcher|economist|member|founder|lawmaker|senator|"
     r"adviser|advisor|ambassador|envoy|judge|lawyer|journalist|editor|player|coach|captain|son|daughter|wife|"
-    r"husband|brother|sister|father|mother|resident|activist|commander|officer|governor|mayor)s?\b"
+    r"husband|brother|sister|father|mother|resident|activist|commander|officer|governor|mayor|expat|citizen|"
+    r"national|man|woman|boy|girl|student|teacher|doctor|worker|farmer|driver|victim|singer|actor|actress|"
+    r"writer|author|poet|artist|cricketer|footballer|athlete|businessman|businesswoman|entrepreneur)s?\b"
 )
 _NOT_DESCRIPTIVE = re.compile(r"\b(?:said|says|told|added|was|were|is|are|has|had|will|would)\b|\d")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -61,6 +63,10 @@ _FUNCTION_WORDS = frozenset(
 _SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "&", "de", "la", "al", "el", "e", "i", "o", "ul", "a"}
 
 
+_LEADING_STOP_WORDS = frozenset(
+    "no not a an and but or so if as at by in on of to for with from quoting according meanwhile however also "
+    "while when after before since unlike like under over yes".split()
+)
 _OWNER = re.compile(r"^.*?['’]s\s+(?=[A-Z])")
 
 
@@ -75,8 +81,11 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
             continue
         lead = _LEADING.match(name)
         trail = _TRAILING.search(name)
+        first = name.split(" ", 1)[0]
         if lead and lead.end() < len(name):
             start += lead.end()
+        elif " " in name and first.lower() in _LEADING_STOP_WORDS:
+            start += len(first) + 1  # "No National Guard": a sentence's first word, not the name's
         elif trail and trail.start() > 0:
             end = start + trail.start()
         else:
@@ -286,8 +295,8 @@ HEADS: dict[str, str] = {
     "movement": "movement", "front": "political front", "alliance": "alliance", "army": "army", "navy": "navy",
     "force": "force", "police": "police force", "guard": "guard force", "court": "court", "tribunal": "tribunal",
     "club": "club", "news": "news outlet", "times": "newspaper", "tribune": "newspaper", "post": "newspaper",
-    "telegraph": "newspaper", "herald": "newspaper", "gazette": "newspaper", "journal": "newspaper or journal",
-    "express": "newspaper", "daily": "newspaper", "television": "television channel", "tv": "television channel",
+    "telegraph": "newspaper", "herald": "newspaper", "gazette": "newspaper", 
+    "daily": "newspaper", "television": "television channel", "tv": "television channel",
     "radio": "radio station", "holdings": "holding company", "tech": "technology company",
     "trading": "trading company", "financial": "financial company", "capital": "investment firm",
     "directors": "board of directors", "shipping": "shipping company", "energy": "energy company",
@@ -359,6 +368,9 @@ def from_sport(name: str, text: str, spans: Sequence[tuple[int, int]]) -> Option
 
 # -- all together ---------------------------------------------------------------------------------------------
 
+#: Derived rows describe an acronym's sense by a template that says nothing about a name written in full.
+_EMPTY_DESCRIPTION = re.compile(r"known by its initials\.$")
+
 #: How many mentions of a name are read for what the article says about it (the first ones introduce it).
 MAX_MENTIONS_READ = 8
 
@@ -369,13 +381,17 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
     senses by fit with the article (country, words), as `resolve` does for acronyms."""
     spans = list(spans)[:MAX_MENTIONS_READ]
     said = from_article(text, spans, descriptor)
-    known = name_index(bundled).senses(name)
+    known = [s for s in name_index(bundled).senses(name) if not _EMPTY_DESCRIPTION.search(s.description or "")]
     if known:
         best = rank(known)
         if best:
             sense = best[0]
-            expansion = sense.expansion if skeleton(sense.expansion) != skeleton(name) else None
-            return Meaning(expansion, sense.description, "bundled", 0.9, sense)
+            description = sense.description
+            # "Judicial Commission" is the Judicial Commission of Pakistan, "PTI" Pakistan Tehreek-e-Insaf: say the
+            # full name too; "Afghan Taliban" is the Taliban, and "Jamaat-i-Islami" only another spelling.
+            if skeleton(sense.expansion) != skeleton(name) and not skeleton(name).endswith(skeleton(sense.expansion)):
+                description = f"{sense.expansion}: {description[:1].lower()}{description[1:]}" if description else None
+            return Meaning(None, description or sense.expansion, "bundled", 0.9, sense)
     if said:
         return Meaning(None, said, "text", 0.8)
     team = from_sport(name, text, spans)
@@ -471,14 +487,26 @@ def _named_as_organisation(text: str, start: int) -> bool:
 _DATELINE_AFTER = re.compile(r"^\s*(?::|,\s+[A-Z][a-z]|\s[(—–-])")
 
 
-def is_place_or_dateline(term: str, text: str, mentions) -> bool:
-    """An acronym entry that is really a place written in capitals: a known place ("BEIJING"), or a word that
-    only ever opens a line followed by a colon or dash, as datelines do ("SHANNON:")."""
+def is_place_or_heading(term: str, text: str, mentions) -> bool:
+    """An acronym entry with no meaning that is really a place or a heading word in capitals: a known place
+    ("BEIJING"), a dateline ("SHANNON:"), or an editorial's opening word ("THE", "GHAZI") that only ever opens
+    a paragraph."""
     letters = [ch for ch in term if ch.isalpha()]
+    opens = all(m.start == 0 or text[m.start - 1] == "\n" for m in mentions)
+    if opens and len(letters) >= 3 and (len(letters) >= 4 or _is_plain(term)):
+        return True
     if len(letters) <= 3:
         return False
     if countries_of(term):
         return True
-    return all(
-        (m.start == 0 or text[m.start - 1] == "\n") and _DATELINE_AFTER.match(text[m.end:m.end + 4]) for m in mentions
-    )
+    return all(_in_dateline(text, m.start, m.end) for m in mentions)
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]*[A-Z](?=:|\s[—–-]\s)")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether a mention is in the run of capitals that opens a line before a colon or dash ("DERA GHAZI KHAN:")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _DATELINE.match(text, line_start)
+    return bool(match) and end <= match.end()

@@ -135,7 +135,7 @@ def build_glossary(
             term, key, group, defined.get(key), user_entry(term), senses_of[key], group_context, labels
         )
 
-    entries = {k: e for k, e in entries.items() if e.meaning or not orgs.is_place_or_dateline(e.term, text, e.mentions)}
+    entries = {k: e for k, e in entries.items() if e.meaning or not orgs.is_place_or_heading(e.term, text, e.mentions)}
     entities = orgs.find_known_names(text, orgs.relabel_known(text, entities, bundled), bundled)
     entries, organisation_entries = _organisations(text, entities, entries, bundled, user_entry, context)
     ordered = sorted(
