@@ -122,6 +122,10 @@ def _teams(text: str, entities: list[Entity], sport: str) -> list[Entity]:
         if e.label in labels and e.text[:1].isupper() and in_team_context(text, e.start, e.end, sport)
     }
     teams = {name for name in teams if not _is_country(name)}
+    # "face Aston Villa or Lille", "Atalanta and Monaco": a name listed with a team is a team too
+    for left, right in zip(entities, entities[1:]):
+        if text[left.end:right.start] in (" and ", " or ", ", ") and {left.text, right.text} & teams:
+            teams |= {e.text for e in (left, right) if e.label in labels and not _is_country(e.text)}
     return [replace(e, label="ORG") if e.text in teams and e.label in labels else e for e in entities]
 
 

@@ -45,7 +45,7 @@ _NOUN_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(rf"^\s+((?:[a-z]+\s+)?(?:{_DESCRIPTOR}))\b")
 #: "the Islamabad Carriage Factory, which locally produces locomotives and coaches,"
 _WHICH = re.compile(r"^,\s+which\s+(?:is\s+|was\s+)?([a-z][^,.;:()\[\]\"“”]{8,100}?)(?=,|\.(?:\s|$)|;)")
-_APPOSITION = re.compile(r"^,\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,70}?)(?=,|\)| which | that )")
+_APPOSITION = re.compile(r"^(?:,|\s+[—–]|\s+-)\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,70}?)(?=,|\)| which | that )")
 #: An apposition about a person ("Agustin Escobar, an executive at Siemens,"): the name is no organisation.
 _PERSON_ROLES = re.compile(
     r"\b(?:executive|expert|minister|spokes(?:man|woman|person)|chief|head|director|analyst|official|leader|"
@@ -357,13 +357,23 @@ def _plain_word(word: str) -> bool:
 
 
 def from_sport(name: str, text: str, spans: Sequence[tuple[int, int]]) -> Optional[str]:
-    """"A football club or team" for a name a team sport's story uses as a team ("side Benfica", "Osasuna 3-3")."""
+    """"A football club or team" for a name a team sport's story uses as a team ("side Benfica", "Osasuna 3-3",
+    "face Aston Villa or Lille")."""
     from desktop.core.entities.sports import in_team_context, sport_of
 
     sport = sport_of(text)
-    if sport and any(in_team_context(text, start, end, sport) for start, end in spans):
-        return f"A {sport} club or team"
+    if not sport:
+        return None
+    for start, end in spans:
+        if in_team_context(text, start, end, sport):
+            return f"A {sport} club or team"
+        listed = _LISTED_WITH.search(text[max(0, start - 60):start])
+        if listed and in_team_context(text, start - len(listed.group(0)) + listed.start(1), start - len(listed.group(0)) + listed.end(1), sport):
+            return f"A {sport} club or team"
     return None
+
+
+_LISTED_WITH = re.compile(r"([A-Z][\w’'\-]*(?:\s[A-Z][\w’'\-]*){0,2})(?:\s(?:and|or)\s|,\s)$")
 
 
 # -- all together ---------------------------------------------------------------------------------------------
