@@ -83,13 +83,19 @@ def _is_sports_story(text: str) -> bool:
 
 #: Countries in sport that ISO 3166 does not list on their own.
 HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+#: Countries as English news names them where ISO 3166's name differs ("Iran, Islamic Republic of", "Türkiye").
+_COUNTRY_SHORT_NAMES = frozenset(
+    "russia,turkey,iran,syria,vietnam,laos,bolivia,venezuela,tanzania,moldova,south korea,north korea,korea,"
+    "britain,great britain,america,holland,ivory coast,czech republic,macedonia,swaziland,burma,congo,taiwan,"
+    "palestine,netherlands,vatican,micronesia,brunei".split(",")
+)
 
 
 @lru_cache(maxsize=4096)
 def _is_country(name: str) -> bool:
     import pycountry
 
-    if name.casefold() in HOME_NATIONS:
+    if name.casefold() in HOME_NATIONS or name.casefold() in _COUNTRY_SHORT_NAMES:
         return True
     try:
         pycountry.countries.lookup(name)

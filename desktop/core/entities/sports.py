@@ -30,7 +30,7 @@ SPORT_WORDS: dict[str, frozenset] = {
 }
 MIN_SPORT_WORDS = 5
 _WORD = re.compile(r"[\w\-]+")
-_SCORE = r"(?:\s+\d+-\d+)?"
+_SCORE = r"(?:\s+\d{1,3}-\d{1,3})?"
 _BEFORE = re.compile(
     rf"(?:\bside|\bchampions|\bclub|\bteam|\bhosts|\bvisitors|\bbeat|\bbeats|\bbeating|\bdefeated|\bface|\bfaces"
     rf"|\bfacing|\bagainst|\bv|\bvs\.?|\bversus"
@@ -43,7 +43,7 @@ _AT_HOME_SIDE = re.compile(
     rf"\b(?:draw|drew|win|won|victory|defeat|loss|lost|lose|losing){_SCORE}\s+at\s+(?:\d+-man\s+)?$", re.IGNORECASE
 )
 _AFTER = re.compile(
-    r"^(?:\s+(?:who\s+)?(?:won|beat|beats|drew|lost|were beaten|are|were)\s+\d+-\d+|\s+\d+-\d+\b|,?\s+(?:are\s+|were\s+)?\d+(?:st|nd|rd|th)\b"
+    r"^(?:\s+(?:who\s+)?(?:won|beat|beats|drew|lost|were beaten|are|were)\s+\d{1,3}-\d{1,3}\b|\s+\d{1,3}-\d{1,3}\b(?!-)|,?\s+(?:are\s+|were\s+)?\d+(?:st|nd|rd|th)\b"
     r"|\s+(?:won|beat|drew|lost|thrashed|edged|stunned|snatched|clinched|sealed|scraped)\b"
     r"(?!\s+(?:the\s+|his\s+|her\s+)?(?:goalkeeper|keeper|defender|marker|bowler|batter|batsman|fielder)\b)"
     r"|\s+(?:coach|manager|defender|forward|striker|midfielder|goalkeeper|keeper|players?|fans|supporters)\b)"
