@@ -108,6 +108,13 @@ def evaluate(gold_path: str | Path, articles_path: str | Path,
     articles = read_jsonl(articles_path, lambda r: None if isinstance(r.get("text"), str) else "no 'text'",
                           skip_unusable=True)
     chosen = [a for a in articles if str(a.get("id")) in gold]
+    if not chosen:
+        from desktop.core.errors import PrecisError
+
+        raise PrecisError(
+            f"No article in '{articles_path}' has an id of the gold in '{gold_path}'.",
+            "Give the articles the gold was written for with --articles.",
+        )
     options = AnalysisOptions(user_glossary=False, learn=False)
     score = EntriesScore()
     for number, article in enumerate(chosen, 1):
