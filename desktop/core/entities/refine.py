@@ -53,7 +53,7 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     sports = _is_sports_story(text)
     sport = sport_of(text) if sports else None
     placed = [_place_or_team(text, e, sports) for e in trimmed]
-    placed = _teams(text, placed, sport) if sport else placed
+    placed = _teams(text, _unlabelled_teams(text, placed, sport), sport) if sport else placed
     surnamed = _surnames(placed)
     agreed = _agree(surnamed)
     return _complete(text, agreed)
@@ -133,6 +133,29 @@ def _teams(text: str, entities: list[Entity], sport: str) -> list[Entity]:
         if text[left.end:right.start] in (" and ", " or ", ", ") and {left.text, right.text} & teams:
             teams |= {e.text for e in (left, right) if e.label in labels and not _is_country(e.text)}
     return [replace(e, label="ORG") if e.text in teams and e.label in labels else e for e in entities]
+
+
+_NAME_RUN = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){0,2}")
+
+
+def _unlabelled_teams(text: str, entities: list[Entity], sport: str) -> list[Entity]:
+    """Clubs spaCy did not see at all ("a 2-1 defeat at Real Betis", "beat Getafe 1-0"): a capitalised name in a
+    team's place, not an everyday word, a country or a part of a name already found."""
+    covered = bytearray(len(text) + 1)
+    for entity in entities:
+        covered[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
+    added = []
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.span()
+        name = match.group(0)
+        if any(covered[start:end]) or _is_country(name) or not _distinctive(name):
+            continue
+        before = text[max(0, start - 2):start]
+        if not before.strip(" ") or before.rstrip(" ").endswith((".", "\n", "“", "\"")):
+            continue  # a sentence's first word may be anything
+        if in_team_context(text, start, end, sport):
+            added.append(Entity(start, end, "ORG", name))
+    return sorted(entities + added, key=lambda e: (e.start, e.end)) if added else entities
 
 
 def _surnames(entities: list[Entity]) -> list[Entity]:

@@ -367,8 +367,9 @@ def from_sport(name: str, text: str, spans: Sequence[tuple[int, int]]) -> Option
     for start, end in spans:
         if in_team_context(text, start, end, sport):
             return f"A {sport} club or team"
-        listed = _LISTED_WITH.search(text[max(0, start - 60):start])
-        if listed and in_team_context(text, start - len(listed.group(0)) + listed.start(1), start - len(listed.group(0)) + listed.end(1), sport):
+        window = max(0, start - 60)
+        listed = _LISTED_WITH.search(text[window:start])
+        if listed and in_team_context(text, window + listed.start(1), window + listed.end(1), sport):
             return f"A {sport} club or team"
     return None
 
@@ -478,10 +479,39 @@ def find_known_names(text: str, entities, bundled: BundledGlossary) -> list:
                     position = stop - 1
                     break
             position += 1
+    added.extend(_described_names(text, starts, added))
     if not added:
         return list(entities)
     kept = [e for e in entities if (e.start, e.end) not in replaced]
     return sorted(kept + added, key=lambda e: (e.start, e.end))
+
+
+_DESCRIBED_NAME = re.compile(
+    rf"(?<![\w’'\-])([A-Z][\w’'\-]*(?:\s(?:of|for|and|Against|[A-Z][\w’'\-]*)){{0,5}})"
+    rf"(?=\s(?:[a-z]+\s)?(?:newspaper|news agency|news website|think tank|brokerage|protest group|party|daily)\b)"
+)
+
+
+def _described_names(text: str, spans, found) -> list:
+    """Names the article itself calls a newspaper, party, think tank ... ("Prothom Alo newspaper", "Students
+    Against Discrimination protest group") where spaCy saw none."""
+    from desktop.core.model import Entity
+
+    taken = list(spans) + [(e.start, e.end) for e in found]
+    result = []
+    for match in _DESCRIBED_NAME.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if name.split()[-1].lower() in _SMALL_WORDS or countries_of(name) or _is_plain(name):
+            continue
+        if text[max(0, start - 2):start].rstrip(" ").endswith((".", "\n")) and len(name.split()) == 1:
+            continue
+        if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
+            continue
+        if any((s, e) == (start, end) for s, e in taken):
+            continue
+        result.append(Entity(start, end, "ORG", name))
+    return result
 
 
 def _is_plain(word: str) -> bool:
