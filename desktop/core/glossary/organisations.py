@@ -264,7 +264,7 @@ def _first_key(name: str) -> str:
 def _name_variants(name: str) -> list[str]:
     variants = [name]
     words = name.split()
-    if len(words) > 1 and countries_of(words[0]) and words[0][:1].isupper():
+    if len(words) > 1 and (countries_of(words[0]) or words[0].replace(".", "") in ("US", "UK", "UN", "EU")) and words[0][:1].isupper():
         variants.append(" ".join(words[1:]))  # "Afghan Taliban" -> "Taliban"
     return variants
 
@@ -338,7 +338,7 @@ def from_name(name: str) -> Optional[str]:
         remit_places = [w for w in remit.split() if countries_of(w)]
         remit = ""
         places = places or remit_places
-    if kind.startswith("government ") and topic and not remit:
+    if kind.startswith("government ") and topic and not remit and all(len(w) > 3 for w in topic):
         remit = " ".join(topic)  # "Finance Division": the government division for finance
     if kind == head:
         return None  # "Supreme Court", "Pakistan Business Council": "a council" says nothing the name does not
