@@ -124,3 +124,12 @@ def test_eval_entries_counts_meanings_non_organisations_and_explained_names(tmp_
     path.write_text(json.dumps(gold), encoding="utf-8")
     assert entries_eval.read_gold(path)["a1"]["organisations"][0]["name"] == "Pakistan Rangers"
     assert "needed organisations explained:       1/2 (50.0%)" in entries_eval.format_report("g", score)
+
+
+def test_an_acronym_that_is_only_part_of_a_name_is_not_explained_as_a_term():
+    text = "AC Milan lost 1-0 to Feyenoord in the league. The striker missed a penalty and two goals were ruled out."
+    entries, _ = _glossary(text, [_entity(text, "AC Milan"), _entity(text, "Feyenoord")])
+    assert "AC" not in entries  # not "air conditioning"
+    text = "PTV News reported the attack. The channel said so."
+    entries, _ = _glossary(text, [_entity(text, "PTV News")])
+    assert "PTV" in entries and entries["PTV"].meaning

@@ -524,6 +524,17 @@ def _named_as_organisation(text: str, start: int) -> bool:
     return bool(_NOUN_BEFORE.search(text[max(0, start - 60):start]))
 
 
+def only_part_of_names(entry, name_spans, bundled: BundledGlossary) -> bool:
+    """An acronym explained by a general term ("AC": air conditioning) whose every mention is part of a longer
+    name ("AC Milan") is a piece of that name, not that term."""
+    if entry.kind != "acronym" or entry.source != "bundled" or not entry.mentions or not name_spans:
+        return False
+    kinds = {s.kind for s in bundled.senses(entry.term) if s.expansion == entry.expansion}
+    if kinds - {"term", "unit", "other"}:
+        return False
+    return all(any(s <= m.start and m.end <= e for s, e in name_spans) for m in entry.mentions)
+
+
 _DATELINE_AFTER = re.compile(r"^\s*(?::|,\s+[A-Z][a-z]|\s[(—–-])")
 
 

@@ -361,6 +361,7 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
             by_expansion[name_key(entry.expansion)] = key
     rank = lambda senses: _named_senses(senses, context)  # noqa: E731
     extra_mentions: dict[str, list[Mention]] = defaultdict(list)
+    name_spans: list[tuple[int, int]] = []  # names with an acronym in them ("AC Milan", "PTV News")
     named: dict[str, str] = {}  # acronym key -> a full name the article uses for it, where it gives none
     organisations: dict[str, dict] = {}
     for entity in entities:
@@ -368,6 +369,8 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
             continue
         inside = _acronyms_within(acronym_spans, span_starts, longest, entity.start, entity.end)
         start, end = orgs.clean_span(text, entity.start, entity.end)
+        if inside and len(text[start:end].split()) >= 2:
+            name_spans.append((start, end))
         if inside and len(text[start:end].split()) < 2:
             continue  # the acronym itself ("TTP's"): its entry covers it
         name, descriptor = orgs.split_descriptor(text[start:end])
@@ -422,6 +425,8 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
                     any(o.start <= m.start and m.end <= o.end for o in mentions) for m in acronym.mentions
                 ):
                     del merged[key]
+    for key in [k for k, e in merged.items() if orgs.only_part_of_names(e, name_spans, bundled)]:
+        del merged[key]  # "AC" of "AC Milan" is no "air conditioning"
     return merged, entries
 
 
