@@ -115,3 +115,21 @@ def test_an_editorial_opening_in_capitals_gives_no_entity_for_its_first_word():
     names = {e.text for e in document.entities}
     assert "THE" not in names and "FINANCE" not in names
     assert not any(e.term in ("THE", "FINANCE") for e in document.glossary)
+
+
+def test_a_stray_bracket_is_no_part_of_a_name():
+    text = "The Karachi Chamber of Commerce and Industry (KCCI) met."
+    found = refine(text, [Entity(0, 46, "ORG", text[:46])])
+    assert [e.text for e in found] == ["Karachi Chamber of Commerce and Industry"]
+
+
+@pytest.mark.model
+def test_an_organisation_beside_its_acronym_has_a_clean_entity_and_one_entry():
+    text = ("Karachi traders protest\n\nThe Karachi Chamber of Commerce and Industry (KCCI) urged the government to "
+            "cut taxes. The KCCI president said exports fell, and the World Bank’s report agreed.\n")
+    document = analyze(text, AnalysisOptions(user_glossary=False, learn=False))
+    names = [e.text for e in document.entities if e.label == "ORG"]
+    assert "Karachi Chamber of Commerce and Industry" in names
+    assert not any(n.startswith("The ") or n.endswith(("(", "’s")) for n in names)
+    terms = [e.term for e in document.glossary]
+    assert "KCCI" in terms and "World Bank" in terms and not any("(" in t for t in terms)

@@ -31,6 +31,8 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT",
 #: Labels that name something (as opposed to dates, numbers and amounts) whose mentions should agree.
 _CONSISTENT = ("PERSON", "ORG", "GPE", "LOC")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_STRAY_AFTER = "([{\"“‘,;:–—-"
+_STRAY_BEFORE = "([{\"“‘'’)]}"
 _TRAILING_SCORE = re.compile(r"\s+\d+(?:-\d+)?$")
 _POSSESSIVE = re.compile(r"\s?['’][sS]?$")
 _SPORT_WORDS = frozenset(
@@ -61,6 +63,10 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
 
 def _trim(text: str, entity: Entity) -> Entity | None:
     start, end = entity.start, entity.end
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _STRAY_AFTER):
+        end -= 1  # "Karachi Chamber of Commerce and Industry (": the bracket opens the acronym
+    while start < end and (text[start].isspace() or text[start] in _STRAY_BEFORE):
+        start += 1
     if entity.label in NAME_LABELS:
         article = _LEADING_THE.match(entity.text)
         if article and len(entity.text) > len(article.group(0)):

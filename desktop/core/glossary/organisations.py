@@ -467,6 +467,7 @@ def find_known_names(text: str, entities, bundled: BundledGlossary) -> list:
                 first, last = name.split()[0], name.split()[-1].lower()
                 if first == "The" and stop - position >= 2:
                     found = bool(index.exact(name))  # "The Wire": only a name known with its "The"
+                    start = words[position + 1][0]  # the name, as entities have it, without "The"
                 elif {first.lower(), last} & _SMALL_WORDS or (stop - position == 1 and _is_plain(name)):
                     continue
                 else:
