@@ -141,7 +141,7 @@ def build_glossary(
     ordered = sorted(
         list(entries.values()) + organisation_entries, key=lambda e: (e.mentions[0].start if e.mentions else 0, e.term)
     )
-    return tuple(ordered), _corrected_labels(entities, ordered, bundled), definitions
+    return tuple(ordered), _corrected_labels(entities, ordered, bundled, text), definitions
 
 
 # -- acronyms ------------------------------------------------------------------------------------------------
@@ -454,7 +454,7 @@ def _named_senses(senses: Sequence[Sense], context: "_Context") -> list[Sense]:
 
 
 def _corrected_labels(
-    entities: Sequence[Entity], entries: Sequence[GlossaryEntry], bundled: BundledGlossary
+    entities: Sequence[Entity], entries: Sequence[GlossaryEntry], bundled: BundledGlossary, text: str = ""
 ) -> tuple[Entity, ...]:
     """Relabel entities whose text the glossary knows better: Nacta is an ORG, not a PERSON; Dawn is an ORG."""
     kind_of: dict[str, str] = {}
@@ -479,4 +479,23 @@ def _corrected_labels(
         elif kind == "place" and entity.label == "PERSON":
             label = "FAC"  # a building or site (Army Public School), never a person
         corrected.append(entity if label == entity.label else replace(entity, label=label))
-    return tuple(corrected)
+    return tuple(_unlabelled_organisations(corrected, entries, kind_of, text))
+
+
+def _unlabelled_organisations(entities: list[Entity], entries, kind_of: dict, text: str) -> list[Entity]:
+    """Mentions of acronyms the glossary explains as organisations (KDP, Nacta) that spaCy did not label at all
+    become ORG entities, so the text highlights what the glossary lists."""
+    taken = sorted((e.start, e.end) for e in entities)
+    starts = [s for s, _ in taken]
+    added = []
+    for entry in entries:
+        if entry.kind != "acronym" or kind_of.get(form_key(entry.term)) not in ORG_KINDS:
+            continue
+        for mention in entry.mentions:
+            index = bisect_left(starts, mention.end)
+            if index and taken[index - 1][1] > mention.start:
+                continue  # inside or across a name already labelled
+            added.append(Entity(mention.start, mention.end, "ORG", text[mention.start:mention.end] or entry.term))
+    if not added:
+        return entities
+    return sorted(entities + added, key=lambda e: (e.start, e.end))
