@@ -6,6 +6,8 @@
     precis eval summaries FILE.jsonl [--algorithm A ...] [--sentences N]
     precis eval acronyms FILE.jsonl [--limit N] [--errors K] [--case-sensitive]
     precis eval glossary FILE.jsonl [--limit N] [--errors K] [--gold FILE.json] [--use-my-glossary]
+    precis eval entities FILE.jsonl [--limit N] [--errors K]
+    precis eval entries GOLD.jsonl [--articles ARTICLES.jsonl] [--errors K]
     precis eval editorials GOLD.jsonl ARTICLES.jsonl [--algorithm A ...] [--sentences N] [--kind K]
     precis eval kinds [--argument FILE.jsonl ...] [--news FILE.jsonl ...]
     precis glossary list|define TERM EXPANSION [--description D]|forget TERM [--only user|learned]|export FILE.csv|import FILE.csv
@@ -160,6 +162,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--use-my-glossary", action="store_true",
         help="consult the glossary of the data folder (what it learned before); the records teach it nothing",
     )
+    entities = what.add_parser("entities", help="PER/ORG/LOC F1 on CoNLL-2003-format JSONL, document by document")
+    entities.add_argument("file", help="JSONL with 'doc', 'tokens' and IOB2 'tags', one sentence a line")
+    entities.add_argument("--limit", type=_positive_int, help="score only the first N documents")
+    entities.add_argument("--errors", type=_positive_int, metavar="K", help="also print K examples of each error")
+    entities.add_argument("--model", help=_model_help())
+    entries = what.add_parser(
+        "entries", help="glossary entries against gold for articles (meanings, non-organisations, explained)"
+    )
+    entries.add_argument("gold", help="gold JSONL: {id, organisations, not_organisations, acronyms} per article")
+    entries.add_argument(
+        "--articles", default=None,
+        help="JSONL with the articles' 'id' and 'text' (default: the gold's articles file named in its HOWTO, "
+        "../shared/eval/dawn_dev.jsonl)",
+    )
+    entries.add_argument("--errors", type=_positive_int, metavar="K", help="also print K examples of each failure")
     return parser
 
 
@@ -482,6 +499,10 @@ def _run_eval(args: argparse.Namespace) -> int:
         return _run_eval_editorials(args)
     if args.eval_command == "kinds":
         return _run_eval_kinds(args)
+    if args.eval_command == "entities":
+        return _run_eval_entities(args)
+    if args.eval_command == "entries":
+        return _run_eval_entries(args)
 
     from desktop.core import nlp
     from desktop.evaluation import summaries
@@ -556,6 +577,30 @@ def _learned_origin(entry) -> str:
     """"learned from ⟨article⟩ (field, countries, date)": where a learned entry came from, for `glossary list`."""
     details = [d for d in (entry.field, ",".join(entry.countries), entry.updated[:10]) if d]
     return f"learned from {entry.article or 'an article'}" + (f"; {', '.join(details)}" if details else "")
+
+
+def _run_eval_entities(args: argparse.Namespace) -> int:
+    from desktop.evaluation import entities
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r[{done}/{total}] documents analysed", end="" if done < total else "\n", file=sys.stderr)
+
+    score = entities.evaluate(args.file, args.limit, progress, args.model)
+    print(entities.format_report(str(args.file), score, args.errors or 0))
+    return EXIT_OK
+
+
+def _run_eval_entries(args: argparse.Namespace) -> int:
+    from desktop.evaluation import entries
+
+    articles = args.articles or str(Path(__file__).resolve().parents[2] / "shared" / "eval" / "dawn_dev.jsonl")
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r[{done}/{total}] articles analysed", end="" if done < total else "\n", file=sys.stderr)
+
+    score = entries.evaluate(args.gold, articles, progress)
+    print(entries.format_report(str(args.gold), score, args.errors or 0))
+    return EXIT_OK
 
 
 def _run_glossary(args: argparse.Namespace) -> int:

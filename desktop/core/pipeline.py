@@ -86,7 +86,7 @@ def analyze(
     sentences: list[Sentence] = []
     entities: list[Entity] = []
     total = max(1, len(text))
-    docs = nlp.pipe((p.nlp_text for p in paragraphs), batch_size=32)
+    docs = nlp.pipe((_spacy_text(p.nlp_text) for p in paragraphs), batch_size=32)
     for number, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
         if is_cancelled and is_cancelled():
             raise AnalysisCancelled()
@@ -107,6 +107,7 @@ def analyze(
         if progress:
             progress(paragraph.end / total * 0.9, "Reading sentences and names")
 
+    entities = _refined(text, entities)
     if not sentences:
         raise PrecisError("The text contains no sentences.", "Paste or open an article written in words.")
     glossary: tuple = ()
@@ -137,6 +138,21 @@ def analyze(
         author=author,
         date=date,
     )
+
+
+def _refined(text: str, entities: list[Entity]) -> list[Entity]:
+    """spaCy's entities made consistent within the document (see desktop.core.entities.refine)."""
+    from desktop.core.entities.refine import refine
+
+    return refine(text, entities)
+
+
+def _spacy_text(paragraph: str) -> str:
+    """What spaCy reads: the paragraph with shouted words in ordinary case, offsets unchanged (see casing)."""
+    from desktop.core.entities.casing import normal_case
+    from desktop.core.glossary.bundled import load_bundled
+
+    return normal_case(paragraph, load_bundled().knows)
 
 
 def _glossary(text: str, entities: list[Entity], options: AnalysisOptions, title: str | None):

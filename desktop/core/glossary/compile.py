@@ -45,7 +45,7 @@ SIMILAR = 0.88
 DOMAINS = ("news", "sci-tech", "business", "general")
 FILE_DOMAINS = {
     "news-south-asia": "news", "international": "news", "government-agencies": "news", "politics-world": "news",
-    "regions": "news", "media-sport": "news", "transport-defence": "news", "parties": "news", "factbook": "news",
+    "regions": "news", "names": "news", "media-sport": "news", "transport-defence": "news", "parties": "news", "factbook": "news",
     "computing": "sci-tech", "netbsd": "sci-tech", "foldoc": "sci-tech", "vera": "sci-tech",
     "jargon": "sci-tech", "science-tech": "sci-tech", "science-medicine": "sci-tech", "economy": "business",
     "business-culture": "business", "general": "general", "wordnet": "general", "wiktionary": "general",

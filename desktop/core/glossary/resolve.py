@@ -18,6 +18,7 @@ glossary terms correct spaCy's labels (it takes "Nacta" for a person and "Dawn" 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -27,6 +28,8 @@ from typing import Callable, Iterable, Optional, Sequence
 from desktop.core.acronyms import AcronymMention, common_words, find_acronyms
 from desktop.core.definitions import Definition, find_definitions
 from desktop.core.glossary import calibration, fields
+from desktop.core.glossary import organisations as orgs
+from desktop.core.glossary.numbered import numbered_senses
 from desktop.core.glossary.bundled import BundledGlossary, Sense, form_key, name_key
 from desktop.core.glossary.context import article_countries
 from desktop.core.glossary.fields import FIELDS
@@ -113,7 +116,11 @@ def build_glossary(
             group.surfaces[definition.short] += 1
 
     context = _Context.of(text, entities)
-    senses_of = {key: bundled.senses(group.surfaces.most_common(1)[0][0]) or bundled.senses(key) for key, group in groups.items()}
+    senses_of = {
+        key: bundled.senses(group.surfaces.most_common(1)[0][0]) or bundled.senses(key)
+        or numbered_senses(group.surfaces.most_common(1)[0][0], bundled)
+        for key, group in groups.items()
+    }
     votes = {
         key: fields.acronym_votes(senses_of[key], defined[key].long if key in defined else None) for key in groups
     }
@@ -134,11 +141,13 @@ def build_glossary(
             term, key, group, defined.get(key), user_entry(term), senses_of[key], group_context, labels
         )
 
+    entries = {k: e for k, e in entries.items() if e.meaning or not orgs.is_place_or_heading(e.term, text, e.mentions)}
+    entities = orgs.find_known_names(text, orgs.relabel_known(text, entities, bundled), bundled)
     entries, organisation_entries = _organisations(text, entities, entries, bundled, user_entry, context)
     ordered = sorted(
         list(entries.values()) + organisation_entries, key=lambda e: (e.mentions[0].start if e.mentions else 0, e.term)
     )
-    return tuple(ordered), _corrected_labels(entities, ordered, bundled), definitions
+    return tuple(ordered), _corrected_labels(entities, ordered, bundled, text), definitions
 
 
 # -- acronyms ------------------------------------------------------------------------------------------------
@@ -461,56 +470,98 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
 
 
 def _organisations(text, entities, acronym_entries, bundled, user_entry, context):
-    """Turn spaCy's ORG mentions into entries, merging each full name into its acronym's entry when present."""
-    acronym_spans = [(m.start, m.end) for e in acronym_entries.values() for m in e.mentions]
+    """Turn spaCy's ORG mentions into entries, merging each full name into its acronym's entry when present.
+
+    Names are cleaned and explained by `organisations`; a name nothing explains gets no entry (it stays a
+    highlighted entity). A name whose initials are an acronym of the article is that acronym's entry.
+    """
+    acronym_spans = sorted((m.start, m.end, k) for k, e in acronym_entries.items() for m in e.mentions)
+    span_starts = [s for s, _, _ in acronym_spans]
+    longest = max((e - s for s, e, _ in acronym_spans), default=0)
     by_expansion: dict[str, str] = {}
     for key, entry in acronym_entries.items():
         if entry.expansion:
             by_expansion[name_key(entry.expansion)] = key
+    rank = lambda senses: _named_senses(senses, context)  # noqa: E731
     extra_mentions: dict[str, list[Mention]] = defaultdict(list)
+    name_spans: list[tuple[int, int]] = []  # names with an acronym in them ("AC Milan", "PTV News")
+    named: dict[str, str] = {}  # acronym key -> a full name the article uses for it, where it gives none
     organisations: dict[str, dict] = {}
     for entity in entities:
         if entity.label != "ORG":
             continue
-        if any(s < entity.end and entity.start < e for s, e in acronym_spans):
-            continue  # the acronym itself, or a name containing one: the acronym's entry covers it
-        article = _LEADING_THE.match(entity.text)
-        name_start = entity.start + (len(article.group(0)) if article else 0)
-        name = text[name_start:entity.end].strip()
-        if not name:
+        inside = _acronyms_within(acronym_spans, span_starts, longest, entity.start, entity.end)
+        start, end = orgs.clean_span(text, entity.start, entity.end)
+        if inside and len(text[start:end].split()) >= 2:
+            name_spans.append((start, end))
+        if inside and len(text[start:end].split()) < 2:
+            continue  # the acronym itself ("TTP's"): its entry covers it
+        name, descriptor = orgs.split_descriptor(text[start:end])
+        end = start + len(name)
+        name = orgs.display_name(name)
+        if not orgs.looks_like_name(name):
             continue
         key = name_key(name)
-        mention = Mention(name_start, name_start + len(name))
+        mention = Mention(start, end)
         if key in by_expansion:
             extra_mentions[by_expansion[key]].append(mention)
+            continue
+        acronym = form_key(orgs.initials(name))
+        if not inside and len(acronym) >= 2 and acronym in acronym_entries and len(name.split()) >= 2:
+            extra_mentions[acronym].append(mention)
+            named.setdefault(acronym, name)
             continue
         known = _named_senses(bundled.by_expansion(name), context)
         if known and form_key(known[0].short) in acronym_entries:
             extra_mentions[form_key(known[0].short)].append(mention)
             continue
-        slot = organisations.setdefault(key, {"name": name, "mentions": [], "senses": known})
+        slot = organisations.setdefault(key, {"name": name, "mentions": [], "descriptor": descriptor, "inside": set()})
         slot["mentions"].append(mention)
+        slot["inside"] |= inside
+        slot["descriptor"] = slot["descriptor"] or descriptor
 
     merged = dict(acronym_entries)
     for key, mentions in extra_mentions.items():
         entry = merged[key]
-        merged[key] = replace(entry, mentions=tuple(sorted(entry.mentions + tuple(mentions), key=lambda m: m.start)))
+        entry = replace(entry, mentions=tuple(sorted(entry.mentions + tuple(mentions), key=lambda m: m.start)))
+        if key in named and not entry.meaning:  # "Pakistan Business Council ... the PBC": the name explains it
+            found = orgs.meaning(named[key], text, [(m.start, m.end) for m in mentions], bundled, rank)
+            entry = replace(entry, expansion=named[key], description=found.description if found else None,
+                            source="text", confidence=0.8)
+        merged[key] = entry
 
     entries = []
     for slot in organisations.values():
-        name, mentions, senses = slot["name"], tuple(slot["mentions"]), slot["senses"]
+        name, mentions = slot["name"], tuple(slot["mentions"])
         user = user_entry(name)
         if user is not None:
             entries.append(GlossaryEntry(name, "organisation", user.expansion, user.description, "user", 1.0, mentions))
-        elif senses:
-            sense = senses[0]
-            expansion = sense.short if form_key(sense.short) != form_key(name) else sense.expansion
-            entries.append(
-                GlossaryEntry(name, "organisation", expansion, sense.description, "bundled", 0.9, mentions)
-            )
-        else:
-            entries.append(GlossaryEntry(name, "organisation", None, None, "text", 0.5, mentions))
+            continue
+        found = orgs.meaning(name, text, [(m.start, m.end) for m in mentions], bundled, rank, slot["descriptor"])
+        if found is not None:
+            entries.append(GlossaryEntry(
+                name, "organisation", found.expansion, found.description, found.source, found.confidence, mentions
+            ))
+            for key in slot["inside"]:  # "AKD" only ever inside "AKD Securities": the name's entry explains it
+                acronym = merged.get(key)
+                if acronym is not None and not acronym.meaning and all(
+                    any(o.start <= m.start and m.end <= o.end for o in mentions) for m in acronym.mentions
+                ):
+                    del merged[key]
+    for key in [k for k, e in merged.items() if orgs.only_part_of_names(e, name_spans, bundled)]:
+        del merged[key]  # "AC" of "AC Milan" is no "air conditioning"
     return merged, entries
+
+
+def _acronyms_within(spans, starts, longest, start, end) -> set[str]:
+    """The keys of acronym mentions overlapping [start, end); `spans` sorted, `starts` their starts."""
+    keys = set()
+    index = bisect_left(starts, end) - 1
+    while index >= 0 and spans[index][0] > start - longest:
+        if spans[index][1] > start:
+            keys.add(spans[index][2])
+        index -= 1
+    return keys
 
 
 def _named_senses(senses: Sequence[Sense], context: "_Context") -> list[Sense]:
@@ -526,7 +577,7 @@ def _named_senses(senses: Sequence[Sense], context: "_Context") -> list[Sense]:
 
 
 def _corrected_labels(
-    entities: Sequence[Entity], entries: Sequence[GlossaryEntry], bundled: BundledGlossary
+    entities: Sequence[Entity], entries: Sequence[GlossaryEntry], bundled: BundledGlossary, text: str = ""
 ) -> tuple[Entity, ...]:
     """Relabel entities whose text the glossary knows better: Nacta is an ORG, not a PERSON; Dawn is an ORG."""
     kind_of: dict[str, str] = {}
@@ -551,4 +602,23 @@ def _corrected_labels(
         elif kind == "place" and entity.label == "PERSON":
             label = "FAC"  # a building or site (Army Public School), never a person
         corrected.append(entity if label == entity.label else replace(entity, label=label))
-    return tuple(corrected)
+    return tuple(_unlabelled_organisations(corrected, entries, kind_of, text))
+
+
+def _unlabelled_organisations(entities: list[Entity], entries, kind_of: dict, text: str) -> list[Entity]:
+    """Mentions of acronyms the glossary explains as organisations (KDP, Nacta) that spaCy did not label at all
+    become ORG entities, so the text highlights what the glossary lists."""
+    taken = sorted((e.start, e.end) for e in entities)
+    starts = [s for s, _ in taken]
+    added = []
+    for entry in entries:
+        if entry.kind != "acronym" or kind_of.get(form_key(entry.term)) not in ORG_KINDS:
+            continue
+        for mention in entry.mentions:
+            index = bisect_left(starts, mention.end)
+            if index and taken[index - 1][1] > mention.start:
+                continue  # inside or across a name already labelled
+            added.append(Entity(mention.start, mention.end, "ORG", text[mention.start:mention.end] or entry.term))
+    if not added:
+        return entities
+    return sorted(entities + added, key=lambda e: (e.start, e.end))

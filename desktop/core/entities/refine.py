@@ -1,0 +1,243 @@
+"""Correct spaCy's entities with what the document says about its own names.
+
+spaCy labels each mention on its own, so one article calls "Mohammad Rizwan" a person and "Rizwan" a place,
+"Lebed" a person in one sentence and nothing in the next. A reader expects one name to be one thing. In order:
+
+1. **Trim**: a leading "the" and a trailing possessive are not part of a name ("the West Bank", "Reagan's").
+2. **Places are places**: a name the gazetteer knows as a country, province, state or major city is a place,
+   not an organisation or a person (`desktop.core.glossary.context`: ISO 3166 via pycountry, plus cities).
+3. **Teams are organisations**: in a sports story, a city or county named as a side ("Somerset beat Kent",
+   a results line "Derbyshire 114") is a club, as CoNLL and readers have it; a place one is *in* stays a place.
+4. **Surnames follow full names**: a single word that is the last word of a person named in full is that person.
+5. **One name, one label**: where a string gets different labels, the label most of its mentions have wins.
+6. **Every mention counts**: a name labelled somewhere is labelled wherever else it occurs with a capital.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+from functools import lru_cache
+from typing import Sequence
+
+from desktop.core.acronyms import common_words
+from desktop.core.entities.sports import in_team_context, sport_of
+from desktop.core.glossary.context import countries_of
+from desktop.core.model import Entity
+from desktop.core.wordlist import english_words
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+#: Labels that name something (as opposed to dates, numbers and amounts) whose mentions should agree.
+_CONSISTENT = ("PERSON", "ORG", "GPE", "LOC")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_STRAY_AFTER = "([{\"“‘,;:–—-"
+_STRAY_BEFORE = "([{\"“‘'’)]}"
+_TRAILING_SCORE = re.compile(r"\s+\d+(?:-\d+)?$")
+_POSSESSIVE = re.compile(r"\s?['’][sS]?$")
+_SPORT_WORDS = frozenset(
+    "cricket soccer football baseball basketball hockey rugby tennis golf innings wickets wicket batsman bowler "
+    "goal goals scored striker midfielder halftime half-time league cup championship standings tournament match "
+    "matches seed seeded semifinal semi-final quarter-final final title coach squad captain runs inning homer "
+    "pitcher race lap stage olympic medal"
+    .split()
+)
+MIN_SPORT_WORDS = 4
+_LOCATIVE = frozenset("in at from near to outside inside around across into of".split())
+_SCORE_AFTER = re.compile(r"^\s*(?:\d|beat\b|v\b|vs\b|drew\b|lost\b|won\b|defeated\b)")
+_DATE_AFTER = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}|\(|:)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """The document's entities, trimmed, relabelled and completed as described above; sorted by position."""
+    trimmed = [e for e in (_trim(text, e) for e in entities) if e is not None]
+    sports = _is_sports_story(text)
+    sport = sport_of(text) if sports else None
+    placed = [_place_or_team(text, e, sports) for e in trimmed]
+    placed = _teams(text, _unlabelled_teams(text, placed, sport), sport) if sport else placed
+    surnamed = _surnames(placed)
+    agreed = _agree(surnamed)
+    return _complete(text, agreed)
+
+
+def _trim(text: str, entity: Entity) -> Entity | None:
+    start, end = entity.start, entity.end
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _STRAY_AFTER):
+        end -= 1  # "Karachi Chamber of Commerce and Industry (": the bracket opens the acronym
+    while start < end and (text[start].isspace() or text[start] in _STRAY_BEFORE):
+        start += 1
+    if entity.label in NAME_LABELS:
+        article = _LEADING_THE.match(entity.text)
+        if article and len(entity.text) > len(article.group(0)):
+            start += len(article.group(0))
+        score = _TRAILING_SCORE.search(text, start, end)
+        if score and score.start() > start:
+            end = score.start()
+        possessive = _POSSESSIVE.search(text, start, end)
+        if possessive and possessive.start() > start and entity.label != "WORK_OF_ART":
+            end = possessive.start()
+    if start >= end:
+        return None
+    return entity if (start, end) == (entity.start, entity.end) else Entity(start, end, entity.label, text[start:end])
+
+
+def _is_sports_story(text: str) -> bool:
+    words = Counter(w.lower() for w in _WORD.findall(text[:20000]))
+    return sum(n for w, n in words.items() if w in _SPORT_WORDS) >= MIN_SPORT_WORDS
+
+
+#: Countries in sport that ISO 3166 does not list on their own.
+HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+#: Countries as English news names them where ISO 3166's name differs ("Iran, Islamic Republic of", "Türkiye").
+_COUNTRY_SHORT_NAMES = frozenset(
+    "russia,turkey,iran,syria,vietnam,laos,bolivia,venezuela,tanzania,moldova,south korea,north korea,korea,"
+    "britain,great britain,america,holland,ivory coast,czech republic,macedonia,swaziland,burma,congo,taiwan,"
+    "palestine,netherlands,vatican,micronesia,brunei".split(",")
+)
+
+
+@lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    import pycountry
+
+    if name.casefold() in HOME_NATIONS or name.casefold() in _COUNTRY_SHORT_NAMES:
+        return True
+    try:
+        pycountry.countries.lookup(name)
+        return True
+    except LookupError:
+        return False
+
+
+def _place_or_team(text: str, entity: Entity, sports: bool) -> Entity:
+    if entity.label not in ("ORG", "PERSON", "GPE", "LOC", "NORP"):
+        return entity
+    place = bool(countries_of(entity.text)) and entity.label != "NORP"
+    if sports and (place or entity.label in ("GPE", "LOC")) and not _is_country(entity.text):
+        before = text[max(0, entity.start - 20):entity.start].split()
+        after = text[entity.end:entity.end + 20]
+        locative = bool(before) and before[-1].lower() in _LOCATIVE
+        if not locative and not _DATE_AFTER.match(after) and _SCORE_AFTER.match(after):
+            return replace(entity, label="ORG")
+    if place and entity.label in ("ORG", "PERSON"):
+        return replace(entity, label="GPE")
+    return entity
+
+
+def _teams(text: str, entities: list[Entity], sport: str) -> list[Entity]:
+    """In a team sport's story, a name that stands where a team does once is a club wherever it occurs (a
+    country's side stays its country, as CoNLL annotates it)."""
+    labels = ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "ORG")
+    teams = {
+        e.text for e in entities
+        if e.label in labels and e.text[:1].isupper() and in_team_context(text, e.start, e.end, sport)
+    }
+    teams = {name for name in teams if not _is_country(name)}
+    # "face Aston Villa or Lille", "Atalanta and Monaco": a name listed with a team is a team too
+    for left, right in zip(entities, entities[1:]):
+        if text[left.end:right.start] in (" and ", " or ", ", ") and {left.text, right.text} & teams:
+            teams |= {e.text for e in (left, right) if e.label in labels and not _is_country(e.text)}
+    return [replace(e, label="ORG") if e.text in teams and e.label in labels else e for e in entities]
+
+
+_NAME_RUN = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){0,2}")
+
+
+def _unlabelled_teams(text: str, entities: list[Entity], sport: str) -> list[Entity]:
+    """Clubs spaCy did not see at all ("a 2-1 defeat at Real Betis", "beat Getafe 1-0"): a capitalised name in a
+    team's place, not an everyday word, a country or a part of a name already found."""
+    covered = bytearray(len(text) + 1)
+    for entity in entities:
+        covered[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
+    added = []
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.span()
+        name = match.group(0)
+        if any(covered[start:end]) or _is_country(name) or not _distinctive(name):
+            continue
+        before = text[max(0, start - 2):start]
+        if not before.strip(" ") or before.rstrip(" ").endswith((".", "\n", "“", "\"")):
+            continue  # a sentence's first word may be anything
+        if in_team_context(text, start, end, sport):
+            added.append(Entity(start, end, "ORG", name))
+    return sorted(entities + added, key=lambda e: (e.start, e.end)) if added else entities
+
+
+def _surnames(entities: list[Entity]) -> list[Entity]:
+    full_names = [e.text.split() for e in entities if e.label == "PERSON" and len(e.text.split()) >= 2]
+    surnames = {words[-1] for words in full_names if words[-1][:1].isupper() and len(words[-1]) > 2}
+    result = []
+    for entity in entities:
+        if entity.label in _CONSISTENT and entity.label != "PERSON" and entity.text in surnames:
+            if not countries_of(entity.text):
+                entity = replace(entity, label="PERSON")
+        result.append(entity)
+    return result
+
+
+def _agree(entities: list[Entity]) -> list[Entity]:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for entity in entities:
+        if entity.label in _CONSISTENT:
+            votes[entity.text.casefold()][entity.label] += 1
+    result = []
+    for entity in entities:
+        counts = votes.get(entity.text.casefold())
+        if counts and len(counts) > 1:
+            (best, n), (_, m) = counts.most_common(2)
+            if n > m and best != entity.label:
+                entity = replace(entity, label=best)
+        result.append(entity)
+    return result
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-Z][\w'’.\-&]*")
+
+
+def _complete(text: str, entities: list[Entity]) -> list[Entity]:
+    """Add the unlabelled mentions of names labelled elsewhere in the document.
+
+    Names are looked up from each capitalised word by their first word (a dictionary, not one regular
+    expression of every name), so a 100,000-word text costs little more than reading it once."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for entity in entities:
+        if entity.label in _CONSISTENT and _distinctive(entity.text):
+            labels[entity.text][entity.label] += 1
+            labels[entity.text.upper()][entity.label] += 1  # the same name in a headline in capitals
+        words = entity.text.split()
+        if entity.label == "PERSON" and len(words) >= 2 and _distinctive(words[-1]) and not countries_of(words[-1]):
+            labels[words[-1]]["PERSON"] += 1  # "Alexander Lebed" ... "Lebed said"
+            labels[words[-1].upper()]["PERSON"] += 1
+    if not labels:
+        return sorted(entities, key=lambda e: (e.start, e.end))
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(labels, key=len, reverse=True):
+        by_first[_CAPITALISED.match(name).group(0) if _CAPITALISED.match(name) else name].append(name)
+    covered = bytearray(len(text) + 1)
+    for entity in entities:
+        covered[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
+    added = []
+    for word in _CAPITALISED.finditer(text):
+        start = word.start()
+        if covered[start]:
+            continue
+        for name in by_first.get(word.group(0), ()) or by_first.get(word.group(0).rstrip(".,'’"), ()):
+            end = start + len(name)
+            if text.startswith(name, start) and not (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+                if not any(covered[start:end]):
+                    added.append(Entity(start, end, labels[name].most_common(1)[0][0], name))
+                    covered[start:end] = b"\x01" * (end - start)
+                break
+    return sorted(entities + added, key=lambda e: (e.start, e.end))
+
+
+def _distinctive(name: str) -> bool:
+    """A name worth finding again: capitalised, and not an everyday word that a sentence may begin with."""
+    if len(name) < 3 or not name[:1].isupper():
+        return False
+    words = name.split()
+    if len(words) == 1:
+        lower = name.lower()
+        return lower not in english_words() and lower not in common_words()
+    return True

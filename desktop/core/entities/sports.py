@@ -1,0 +1,66 @@
+"""Sports stories name teams by their town or club: "Valencia snatched a 3-3 draw at Osasuna", "Portuguese side
+Benfica". spaCy reads these as places or people; a reader, and CoNLL's annotators, read them as organisations.
+
+`sport_of(text)` says which team sport a story is about (from its vocabulary), and `in_team_context` whether a
+name stands where a team does: after "side", "champions", "beat", "a draw at", "defeat to", "face", or before
+"won", "drew", "lost", a score or a league position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+#: Words that mark each team sport (facts about the sports; a story needs several of them).
+SPORT_WORDS: dict[str, frozenset] = {
+    "football": frozenset(
+        "football soccer goal goals striker midfielder defender goalkeeper penalty halftime half-time league "
+        "cup fifa uefa premier liga serie bundesliga equaliser equalizer header dribble offside".split()
+    ),
+    "cricket": frozenset(
+        "cricket innings wicket wickets batsman batter batters bowler bowlers bowled over overs odi t20 test "
+        "runs century fifty pcb icc psl all-rounder spinner pacer".split()
+    ),
+    "hockey": frozenset("hockey puck nhl penalty-corner goalkeeper stick".split()),
+    "basketball": frozenset("basketball nba rebounds dunk three-pointer".split()),
+    "rugby": frozenset("rugby try tries scrum lineout fly-half".split()),
+    "baseball": frozenset("baseball inning innings pitcher homer mlb runs".split()),
+}
+MIN_SPORT_WORDS = 5
+_WORD = re.compile(r"[\w\-]+")
+_SCORE = r"(?:\s+\d{1,3}-\d{1,3})?"
+_BEFORE = re.compile(
+    rf"(?:\bside|\bchampions|\bclub|\bteam|\bhosts|\bvisitors|\bbeat|\bbeats|\bbeating|\bdefeated|\bface|\bfaces"
+    rf"|\bfacing|\bagainst|\bv|\bvs\.?|\bversus"
+    rf"|\b(?:draw|drew|win|won|victory|defeat|loss|lost|lose|losing){_SCORE}\s+(?:to|against|with|over|by))"
+    rf"\s+(?:\d+-man\s+|the\s+|either\s+)?$",
+    re.IGNORECASE,
+)
+#: Football names the home side's ground by the club ("a 3-3 draw at Osasuna"); cricket's "at Hamilton" is a venue.
+_AT_HOME_SIDE = re.compile(
+    rf"\b(?:draw|drew|win|won|victory|defeat|loss|lost|lose|losing){_SCORE}\s+at\s+(?:\d+-man\s+)?$", re.IGNORECASE
+)
+_AFTER = re.compile(
+    r"^(?:\s+(?:who\s+)?(?:won|beat|beats|drew|lost|were beaten|are|were)\s+\d{1,3}-\d{1,3}\b|\s+\d{1,3}-\d{1,3}\b(?!-)|,?\s+(?:are\s+|were\s+)?\d+(?:st|nd|rd|th)\b"
+    r"|\s+(?:won|beat|drew|lost|thrashed|edged|stunned|snatched|clinched|sealed|scraped)\b"
+    r"(?!\s+(?:the\s+|his\s+|her\s+)?(?:goalkeeper|keeper|defender|marker|bowler|batter|batsman|fielder)\b)"
+    r"|\s+(?:coach|manager|defender|forward|striker|midfielder|goalkeeper|keeper|players?|fans|supporters)\b)"
+)
+
+
+@lru_cache(maxsize=4)
+def sport_of(text: str) -> Optional[str]:
+    """The team sport a story is about, or None (a story about something else, or an individual sport)."""
+    words = Counter(w.lower() for w in _WORD.findall(text[:30000]))
+    counts = {sport: sum(words[w] for w in vocabulary) for sport, vocabulary in SPORT_WORDS.items()}
+    sport, count = max(counts.items(), key=lambda item: item[1])
+    return sport if count >= MIN_SPORT_WORDS else None
+
+
+def in_team_context(text: str, start: int, end: int, sport: Optional[str] = None) -> bool:
+    before = text[max(0, start - 40):start]
+    if sport == "football" and _AT_HOME_SIDE.search(before):
+        return True
+    return bool(_BEFORE.search(before) or _AFTER.match(text[end:end + 30]))

@@ -1,0 +1,564 @@
+"""What an organisation named in an article is, in a line a reader can use; or nothing, and then no entry.
+
+spaCy finds organisation names; this module cleans them and explains them. Where a meaning comes from, in order
+(the user's own glossary is consulted first, by `resolve`):
+
+1. **the article**: an apposition ("Topline Securities, a Karachi brokerage,"), a descriptor right before the
+   name ("Bangladeshi newspaper Prothom Alo", "state news agency Xinhua") or right after it ("Xinhua news agency");
+2. **the built-in glossary, by name**: its expansions are full names (World Bank, Jamaat-e-Islami), found here
+   by spelling-tolerant keys ("Jamaat-i-Islami", "al-Qaeda" / "Al Qaeda") and without a leading nationality
+   ("the Afghan Taliban" is the Taliban);
+3. **the name itself**: a name built on a head noun says what kind of body it is ("Ministry of Commerce",
+   "Punjab Assembly", "Port Qasim Authority", "AKD Securities"): a description from the kind and the place.
+
+A name none of these explains is no entry: it stays a highlighted entity in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from desktop.core.glossary.bundled import BundledGlossary, Sense, name_key
+from desktop.core.glossary.context import countries_of
+from desktop.core.wordlist import english_words
+
+#: Kinds of built-in sense that are organisations a glossary may explain by name.
+NAMED_KINDS = {"organisation", "agency", "party", "armed-group", "court"}
+_SOFT_HYPHEN = "\u00ad"
+_LEADING = re.compile(r"^(?:[•·\-–—*(\[\"'“‘]\s*)+|^(?:the|The|THE)\s+|^[A-Z]{3,}(?:\s[A-Z]{3,})?:\s+")
+_TRAILING = re.compile(r"(?:\s*[(\[\"'”’,;:–—\-]+\s*)+$|\s*['’]s?$")
+#: Lower-case words spaCy leaves on the end of a name that say what it is ("Xinhua news agency").
+_DESCRIPTOR_WORDS = (
+    "news agency", "news website", "news channel", "newspaper", "daily", "party", "think tank", "brokerage",
+    "group", "agency", "broadcaster", "channel", "website", "magazine", "club",
+)
+_DESCRIPTOR = "|".join(re.escape(d) for d in sorted(_DESCRIPTOR_WORDS, key=len, reverse=True))
+_TRAILING_DESCRIPTOR = re.compile(rf"\s+({_DESCRIPTOR})$")
+_NOUN_BEFORE = re.compile(
+    rf"(?:^|[\s(,])((?:[A-Za-z][\w’'\-]*\s+){{0,3}}(?:{_DESCRIPTOR}|outlet|firm|company|lender|insurer|airline|"
+    rf"carmaker|regulator|watchdog|bank|union|charity|organisation|organization|network|publication|portal))\s+$"
+)
+_NOUN_AFTER = re.compile(rf"^\s+((?:[a-z]+\s+)?(?:{_DESCRIPTOR}))\b")
+#: "the Islamabad Carriage Factory, which locally produces locomotives and coaches,"
+_WHICH = re.compile(r"^,\s+which\s+(?:is\s+|was\s+)?([a-z][^,.;:()\[\]\"“”]{8,100}?)(?=,|\.(?:\s|$)|;)")
+_APPOSITION = re.compile(r"^(?:,|\s+[—–]|\s+-)\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,70}?)(?=,|\)| which | that )")
+#: An apposition about a person ("Agustin Escobar, an executive at Siemens,"): the name is no organisation.
+_PERSON_ROLES = re.compile(
+    r"\b(?:executive|expert|minister|spokes(?:man|woman|person)|chief|head|director|analyst|official|leader|"
+    r"president|chairman|chairperson|secretary|professor|researcher|economist|member|founder|lawmaker|senator|"
+    r"adviser|advisor|ambassador|envoy|judge|lawyer|journalist|editor|player|coach|captain|son|daughter|wife|"
+    r"husband|brother|sister|father|mother|resident|activist|commander|officer|governor|mayor|expat|citizen|"
+    r"national|man|woman|boy|girl|student|teacher|doctor|worker|farmer|driver|victim|singer|actor|actress|"
+    r"writer|author|poet|artist|cricketer|footballer|athlete|businessman|businesswoman|entrepreneur)s?\b"
+)
+_NOT_DESCRIPTIVE = re.compile(r"\b(?:said|says|told|added|was|were|is|are|has|had|will|would)\b|\d")
+_WORD = re.compile(r"[^\W\d_]+")
+_FUNCTION_WORDS = frozenset(
+    "a an the by at to from of for in on with and or as told says said according like such including via".split()
+)
+_SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "&", "de", "la", "al", "el", "e", "i", "o", "ul", "a"}
+
+
+_LEADING_STOP_WORDS = frozenset(
+    "no not a an and but or so if as at by in on of to for with from quoting according meanwhile however also "
+    "while when after before since unlike like under over yes".split()
+)
+_OWNER = re.compile(r"^.*?['’]s\s+(?=[A-Z])")
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name's span without a leading "The", bullets, quotes or brackets, a trailing possessive or bracket, or
+    an owner before a possessive ("the State Department’s Bureau of ..." is the Bureau)."""
+    while True:
+        name = text[start:end]
+        owner = _OWNER.match(name)
+        if owner:
+            start += owner.end()
+            continue
+        lead = _LEADING.match(name)
+        trail = _TRAILING.search(name)
+        first = name.split(" ", 1)[0]
+        if lead and lead.end() < len(name):
+            start += lead.end()
+        elif " " in name and first.lower() in _LEADING_STOP_WORDS:
+            start += len(first) + 1  # "No National Guard": a sentence's first word, not the name's
+        elif trail and trail.start() > 0:
+            end = start + trail.start()
+        else:
+            return start, end
+
+
+def looks_like_name(name: str) -> bool:
+    """Whether spaCy's span is a name at all: it begins with a capital letter ("Rs11.9tr", "100pc" do not)."""
+    return len(name) > 1 and name[:1].isupper() and not re.search(r"\d", name.split()[0])
+
+
+def display_name(name: str) -> str:
+    """The name as an entry shows it: no soft hyphens (a print edition's line breaks), single spaces."""
+    return " ".join(name.replace(_SOFT_HYPHEN, "").split())
+
+
+def split_descriptor(name: str) -> tuple[str, Optional[str]]:
+    """("Xinhua", "news agency") for "Xinhua news agency"; the name unchanged when it ends in no descriptor."""
+    match = _TRAILING_DESCRIPTOR.search(name)
+    if match and match.start() > 0 and name[:match.start()].strip()[:1].isupper():
+        return name[:match.start()].strip(), match.group(1)
+    return name, None
+
+
+def initials(name: str) -> str:
+    """The capitals a name's acronym would have: "Karachi Chamber of Commerce and Industry" -> "KCCI"."""
+    words = [w for w in re.split(r"[\s\-]+", display_name(name)) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha())
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """A spelling-tolerant key: each word's first letter and its consonants, connectors and articles dropped.
+    "Jamaat-i-Islami" and "Jamaat-e-Islami" meet; so do "Tehreek" and "Tehrik", "Qaeda" and "Qaida"."""
+    name = unicodedata.normalize("NFKD", display_name(name).replace("&", " and "))
+    name = "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
+    keys = []
+    for word in _WORD.findall(name):
+        if word in _SMALL_WORDS:
+            continue
+        squeezed = word[0] + re.sub(r"[aeiouy]", "", word[1:])
+        keys.append(re.sub(r"(.)\1+", r"\1", squeezed))
+    return " ".join(keys)
+
+
+@dataclass(frozen=True)
+class Meaning:
+    expansion: Optional[str]
+    description: str
+    source: str  # "text" or "bundled"
+    confidence: float
+    sense: Optional[Sense] = None
+
+
+# -- 1. what the article says ---------------------------------------------------------------------------------
+
+
+def from_article(text: str, spans: Sequence[tuple[int, int]], descriptor: Optional[str] = None) -> Optional[str]:
+    """A description the article gives: an apposition after a mention, or a descriptor noun around one."""
+    if descriptor:
+        return _sentence_case(_with_article(descriptor))
+    for start, end in spans:
+        apposition = _APPOSITION.match(text[end:end + 120])
+        if apposition:
+            phrase = apposition.group(1).strip()
+            words = phrase.split()
+            if (not _NOT_DESCRIPTIVE.search(phrase) and any(w.islower() for w in words[1:]) and len(words) <= 9
+                    and " the " not in f" {' '.join(words[1:])} " and not re.search(r"\b\w+ed\s+(?:the|a|an)\b", phrase)
+                    and not _PERSON_ROLES.search(phrase)):
+                return _sentence_case(phrase)
+        after = _NOUN_AFTER.match(text[end:end + 40])
+        if after and not _NOT_DESCRIPTIVE.search(after.group(1)) and after.group(1).split()[0] not in _FUNCTION_WORDS:
+            return _sentence_case(_with_article(after.group(1)))
+        which = _WHICH.match(text[end:end + 130])
+        if which and not re.search(r"\b(?:said|says|told|added)\b|\d", which.group(1)) and _starts_with_verb(which.group(1)):
+            clause = which.group(1).strip()
+            return _sentence_case(clause if clause.split()[0] in ("a", "an", "the") else f"It {clause}") + "."
+        before = _NOUN_BEFORE.search(text[max(0, start - 60):start])
+        if before:
+            words = before.group(1).split()
+            cuts = [i for i, w in enumerate(words[:-1]) if w.lower() in _FUNCTION_WORDS]
+            words = words[cuts[-1] + 1:] if cuts else words  # "bulletin by Indian outlet": the outlet
+            while len(words) > 1 and (
+                _NOT_DESCRIPTIVE.search(words[0]) or words[0].lower() in _FUNCTION_WORDS
+                or (words[0][:1].isupper() and not countries_of(words[0]) and not re.search(r"['’]s$", words[0]))
+            ):
+                words = words[1:]
+            if not _NOT_DESCRIPTIVE.search(" ".join(words)):
+                return _sentence_case(_with_article(" ".join(words)))
+    return None
+
+
+def _starts_with_verb(clause: str) -> bool:
+    """"locally produces ...", "makes ...", "oversees ...", "a ..." (after "is"): a clause about the name itself."""
+    words = clause.split()
+    if words[0] in ("a", "an", "the"):
+        return True
+    if words[0].endswith("ly") and len(words) > 1:
+        words = words[1:]
+    if len(words) > 1 and words[1] in ("have", "has", "had", "are", "were", "say", "said", "claim"):
+        return False  # "which lawmakers have alleged ...": the clause is about someone else
+    return words[0].endswith("s") and not words[0].endswith("ss")
+
+
+def _with_article(phrase: str) -> str:
+    first = phrase.split()[0]
+    if first.lower() in ("a", "an", "the") or re.search(r"['’]s$", first):
+        return phrase
+    if first.endswith("est"):
+        return "The " + phrase
+    return ("An " if phrase[:1].lower() in "aeiou" else "A ") + phrase
+
+
+def _sentence_case(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
+# -- 2. the built-in glossary, by name ------------------------------------------------------------------------
+
+
+class NameIndex:
+    """The built-in organisations by spelling-tolerant name (`skeleton`), built once from the bundled index."""
+
+    def __init__(self, bundled: BundledGlossary) -> None:
+        self._bundled = bundled
+        self._by_skeleton: dict[str, list[Sense]] = {}
+        self._by_short_name: dict[str, list[Sense]] = {}  # a national body's name without "of <country>"
+        for sense in bundled.all_senses():
+            if sense.kind in NAMED_KINDS:
+                key = skeleton(sense.expansion)
+                if len(key.replace(" ", "")) >= 2 and sum(ch.isalpha() for ch in sense.expansion) >= 5:
+                    self._by_skeleton.setdefault(key, []).append(sense)
+            country = _COUNTRY_TAIL.search(sense.expansion)
+            if sense.kind in NAMED_KINDS and country and countries_of(country.group(1)):
+                short_name = name_key(sense.expansion[:country.start()])
+                if len(short_name.split()) >= 2:  # "State Bank" (of Pakistan), not "Bank" (of England)
+                    self._by_short_name.setdefault(short_name, []).append(sense)
+        for senses in [*self._by_skeleton.values(), *self._by_short_name.values()]:
+            senses.sort(key=lambda s: -s.weight)
+        self.first_words = {
+            _first_key(name) for sense in bundled.all_senses() if sense.kind in NAMED_KINDS
+            for name in (sense.expansion, sense.short)
+        }
+
+    def senses(self, name: str) -> list[Sense]:
+        """Built-in organisations this name may be, best weight first: by exact name, by a title-case short form
+        that is a name (Dawn, Nacta), by spelling-tolerant key, and the same without a leading nationality."""
+        for candidate in _name_variants(name):
+            if _first_key(candidate) not in self.first_words:
+                continue  # no built-in name begins so: most capitalised words of an article
+            found = [s for s in self._bundled.by_expansion(candidate) if s.kind in NAMED_KINDS]
+            if not found and not candidate.isupper():
+                found = [s for s in self._bundled.senses(candidate) if s.kind in NAMED_KINDS and s.short == candidate]
+            if not found:
+                found = list(self._by_skeleton.get(skeleton(candidate), ()))
+            if not found:
+                found = list(self._by_short_name.get(name_key(candidate), ()))
+            if found:
+                return found
+        return []
+
+    def exact(self, name: str) -> list[Sense]:
+        """Built-in organisations whose full name is exactly `name` (case and a leading "the" aside)."""
+        return [s for s in self._bundled.by_expansion(name) if s.kind in NAMED_KINDS]
+
+
+@lru_cache(maxsize=65536)
+def _first_key(name: str) -> str:
+    """The first word's spelling-tolerant key: the cheap test that a name may be in the index at all."""
+    for word in re.split(r"[\s\-]+", name):
+        if word and word.casefold() not in _SMALL_WORDS:
+            return skeleton(word)
+    return ""
+
+
+def _name_variants(name: str) -> list[str]:
+    variants = [name]
+    words = name.split()
+    if len(words) > 1 and (countries_of(words[0]) or words[0].replace(".", "") in ("US", "UK", "UN", "EU")) and words[0][:1].isupper():
+        variants.append(" ".join(words[1:]))  # "Afghan Taliban" -> "Taliban"
+    return variants
+
+
+@lru_cache(maxsize=2)
+def name_index(bundled: BundledGlossary) -> NameIndex:
+    return NameIndex(bundled)
+
+
+# -- 3. the name itself ---------------------------------------------------------------------------------------
+
+#: Head nouns that say what kind of body a name is, and how to say it. "{remit}" takes the words after "of"/"on".
+HEADS: dict[str, str] = {
+    "ministry": "government ministry", "division": "government division", "department": "government department",
+    "directorate": "government directorate", "secretariat": "secretariat", "authority": "public authority",
+    "commission": "commission", "committee": "committee", "council": "council", "assembly": "legislative assembly",
+"parliament": "parliament", "board": "board", "bureau": "bureau",
+    "agency": "agency", "office": "office", "bank": "bank", "securities": "securities brokerage",
+    "exchange": "exchange", "fund": "fund", "trust": "trust", "foundation": "foundation",
+    "institute": "institute", "institution": "institution", "university": "university", "college": "college",
+    "school": "school", "academy": "academy", "hospital": "hospital", "society": "society",
+    "association": "association", "federation": "federation", "union": "union", "chamber": "business chamber",
+    "corporation": "corporation", "company": "company", "limited": "company", "ltd": "company", "co": "company",
+    "inc": "company", "group": "group of companies", "technologies": "technology company",
+    "technology": "technology company", "robotics": "robotics company", "motors": "carmaker", "motor": "carmaker",
+    "airlines": "airline", "airways": "airline", "railways": "railway operator", "factory": "factory",
+    "mills": "mill company", "industries": "industrial company", "party": "political party",
+    "movement": "movement", "front": "political front", "alliance": "alliance", "army": "army", "navy": "navy",
+    "force": "force", "police": "police force", "guard": "guard force", "court": "court", "tribunal": "tribunal",
+    "club": "club", "news": "news outlet", "times": "newspaper", "tribune": "newspaper", "post": "newspaper",
+    "telegraph": "newspaper", "herald": "newspaper", "gazette": "newspaper", 
+    "daily": "newspaper", "television": "television channel", "tv": "television channel",
+    "radio": "radio station", "holdings": "holding company", "tech": "technology company",
+    "trading": "trading company", "financial": "financial company", "capital": "investment firm",
+    "directors": "board of directors", "shipping": "shipping company", "energy": "energy company",
+    "petroleum": "petroleum company", "pharmaceuticals": "pharmaceutical company", "media": "media company",
+    "insurance": "insurer", "textiles": "textile company", "cement": "cement company", "centre": "centre", "center": "centre", "cell": "unit", "network": "network",
+}
+_COUNTRY_TAIL = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w\s]+)$")
+_COMPANY_SUFFIXES = {"limited", "ltd", "co", "inc", "pvt", "plc", "llc"}
+_REMIT = re.compile(r"\b(?:of|on|for)\s+(.+)$", re.IGNORECASE)
+
+
+def from_name(name: str) -> Optional[str]:
+    """A description from the name's head noun and the place it names ("Punjab Assembly": the legislative
+    assembly of Punjab); None when the name has no head noun we know, or is one word ("Senate" alone is
+    explained by the built-in glossary or not at all)."""
+    words = display_name(name).split()
+    while len(words) > 2 and words[-1].lower().strip(".") in _COMPANY_SUFFIXES:
+        words = words[:-1]  # "... Corporation Limited": the corporation is the head
+    name = " ".join(words)
+    if len(words) < 2 or any(w.islower() and w not in _SMALL_WORDS for w in words):
+        return None
+    remit_match = _REMIT.search(display_name(name))
+    head_part = display_name(name)[:remit_match.start()].split() if remit_match else words
+    if not head_part:
+        return None
+    head = head_part[-1].lower().strip(".,")
+    kind = HEADS.get(head)
+    if kind is None and words[0].lower() == "daily" and not remit_match:
+        return "A newspaper"
+    if kind is None:
+        return None
+    modifiers = head_part[:-1]
+    places = [w for w in modifiers if countries_of(w.strip("’'s")) and w[:1].isupper() and not _plain_word(w)]
+    topic = [w for w in modifiers if w not in places]
+    if any(not _plain_word(w) for w in topic):
+        topic = []  # a proper name in it ("Port Qasim Authority"): the kind alone is safer than mangling it
+    remit = remit_match.group(1) if remit_match else ""
+    if remit and any(not _plain_word(w) for w in remit.replace("&", "and").split() if w.lower() not in _SMALL_WORDS):
+        remit_places = [w for w in remit.split() if countries_of(w)]
+        remit = ""
+        places = places or remit_places
+    if kind.startswith("government ") and topic and not remit and all(len(w) > 3 for w in topic):
+        remit = " ".join(topic)  # "Finance Division": the government division for finance
+    if kind == head:
+        return None  # "Supreme Court", "Pakistan Business Council": "a council" says nothing the name does not
+    # The other words of a name are a name ("Fox News", "Chase Securities"), not a description: the kind says it.
+    described = _with_article(kind)
+    if remit:
+        described += f" for {remit.lower()}"
+    if places:
+        described += f" ({' '.join(places)})"
+    return _sentence_case(described)
+
+
+def _plain_word(word: str) -> bool:
+    word = word.strip(",.").lower()
+    return word in _SMALL_WORDS or word in english_words() or (word.endswith("s") and word[:-1] in english_words())
+
+
+def from_sport(name: str, text: str, spans: Sequence[tuple[int, int]]) -> Optional[str]:
+    """"A football club or team" for a name a team sport's story uses as a team ("side Benfica", "Osasuna 3-3",
+    "face Aston Villa or Lille")."""
+    from desktop.core.entities.sports import in_team_context, sport_of
+
+    sport = sport_of(text)
+    if not sport:
+        return None
+    for start, end in spans:
+        if in_team_context(text, start, end, sport):
+            return f"A {sport} club or team"
+        window = max(0, start - 60)
+        listed = _LISTED_WITH.search(text[window:start])
+        if listed and in_team_context(text, window + listed.start(1), window + listed.end(1), sport):
+            return f"A {sport} club or team"
+    return None
+
+
+_LISTED_WITH = re.compile(r"([A-Z][\w’'\-]*(?:\s[A-Z][\w’'\-]*){0,2})(?:\s(?:and|or)\s|,\s)$")
+
+
+# -- all together ---------------------------------------------------------------------------------------------
+
+#: Derived rows describe an acronym's sense by a template that says nothing about a name written in full.
+_EMPTY_DESCRIPTION = re.compile(r"known by its initials\.$")
+
+#: How many mentions of a name are read for what the article says about it (the first ones introduce it).
+MAX_MENTIONS_READ = 8
+
+
+def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: BundledGlossary,
+            rank, descriptor: Optional[str] = None) -> Optional[Meaning]:
+    """The best meaning of an organisation's name in this article, or None. `rank(senses)` orders built-in
+    senses by fit with the article (country, words), as `resolve` does for acronyms."""
+    spans = list(spans)[:MAX_MENTIONS_READ]
+    said = from_article(text, spans, descriptor)
+    known = [s for s in name_index(bundled).senses(name) if not _EMPTY_DESCRIPTION.search(s.description or "")]
+    if known:
+        best = rank(known)
+        if best:
+            sense = best[0]
+            description = sense.description
+            # "Judicial Commission" is the Judicial Commission of Pakistan, "PTI" Pakistan Tehreek-e-Insaf: say the
+            # full name too; "Afghan Taliban" is the Taliban, and "Jamaat-i-Islami" only another spelling.
+            if skeleton(sense.expansion) != skeleton(name) and not skeleton(name).endswith(skeleton(sense.expansion)):
+                description = f"{sense.expansion}: {description[:1].lower()}{description[1:]}" if description else None
+            return Meaning(None, description or sense.expansion, "bundled", 0.9, sense)
+    if said:
+        return Meaning(None, said, "text", 0.8)
+    team = from_sport(name, text, spans)
+    if team:
+        return Meaning(None, team, "text", 0.6)
+    typed = from_name(name)
+    if typed:
+        return Meaning(None, typed, "bundled", 0.5)
+    return None
+
+
+# -- hooks for resolve ----------------------------------------------------------------------------------------
+
+#: spaCy labels under which a known organisation's name may hide ("Jamaat-i-Islami" as a PERSON or NORP).
+_MISLABELS = ("PERSON", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT")
+
+
+def relabel_known(text: str, entities, bundled: BundledGlossary) -> list:
+    """Entities whose cleaned name is a built-in organisation become ORG, unless the name is a place."""
+    from dataclasses import replace
+
+    index = name_index(bundled)
+    result = []
+    for entity in entities:
+        if entity.label in _MISLABELS and entity.text[:1].isupper() and not countries_of(entity.text):
+            start, end = clean_span(text, entity.start, entity.end)
+            name = display_name(text[start:end])
+            if len(name) > 3 and not name.isupper() and (index.senses(name) or _named_as_organisation(text, start)):
+                entity = replace(entity, label="ORG")
+        result.append(entity)
+    return result
+
+
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w\-])[A-Z][\w’'\-\u00ad]*(?:\s(?:of|and|for|the|&|on|[A-Z][\w’'\-\u00ad]*|\d{3,4}))*(?:\s\d{3,4})?"
+)
+MAX_NAME_WORDS = 8
+
+
+def find_known_names(text: str, entities, bundled: BundledGlossary) -> list:
+    """Add the built-in organisations the article names where spaCy saw no name, or only a part of one
+    ("Pakistan Tehreek-i-Insaf" read as the place "Pakistan"; "Rescue 1122" not at all)."""
+    from desktop.core.model import Entity
+
+    index = name_index(bundled)
+    starts = sorted((e.start, e.end) for e in entities)
+    added, replaced = [], set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group(0))]
+        words = [(s, e - 2 if text[e - 2:e] in ("’s", "'s") else e) for s, e in words]
+        if len(words) < 2 and (words and _is_plain(text[words[0][0]:words[0][1]])):
+            continue
+        position = 0
+        while position < len(words):
+            opening = text[words[position][0]:words[position][1]]
+            if opening != "The" and _first_key(opening) not in index.first_words:
+                position += 1  # no built-in name begins with this word
+                continue
+            for stop in range(min(len(words), position + MAX_NAME_WORDS), position, -1):
+                start, end = words[position][0], words[stop - 1][1]
+                name = display_name(text[start:end])
+                first, last = name.split()[0], name.split()[-1].lower()
+                if first == "The" and stop - position >= 2:
+                    found = bool(index.exact(name))  # "The Wire": only a name known with its "The"
+                    start = words[position + 1][0]  # the name, as entities have it, without "The"
+                elif {first.lower(), last} & _SMALL_WORDS or (stop - position == 1 and _is_plain(name)):
+                    continue
+                else:
+                    found = bool(index.senses(name))
+                if found:
+                    overlapping = [(s, e) for s, e in starts if s < end and start < e]
+                    if all(start <= s and e <= end and (s, e) != (start, end) for s, e in overlapping):
+                        added.append(Entity(start, end, "ORG", text[start:end]))
+                        replaced.update(overlapping)
+                    position = stop - 1
+                    break
+            position += 1
+    added.extend(_described_names(text, starts, added))
+    if not added:
+        return list(entities)
+    kept = [e for e in entities if (e.start, e.end) not in replaced]
+    return sorted(kept + added, key=lambda e: (e.start, e.end))
+
+
+_DESCRIBED_NAME = re.compile(
+    rf"(?<![\w’'\-])([A-Z][\w’'\-]*(?:\s(?:of|for|and|Against|[A-Z][\w’'\-]*)){{0,5}})"
+    rf"(?=\s(?:[a-z]+\s)?(?:newspaper|news agency|news website|think tank|brokerage|protest group|party|daily)\b)"
+)
+
+
+def _described_names(text: str, spans, found) -> list:
+    """Names the article itself calls a newspaper, party, think tank ... ("Prothom Alo newspaper", "Students
+    Against Discrimination protest group") where spaCy saw none."""
+    from desktop.core.model import Entity
+
+    taken = list(spans) + [(e.start, e.end) for e in found]
+    result = []
+    for match in _DESCRIBED_NAME.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if name.split()[-1].lower() in _SMALL_WORDS or countries_of(name) or _is_plain(name):
+            continue
+        if text[max(0, start - 2):start].rstrip(" ").endswith((".", "\n")) and len(name.split()) == 1:
+            continue
+        if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
+            continue
+        if any((s, e) == (start, end) for s, e in taken):
+            continue
+        result.append(Entity(start, end, "ORG", name))
+    return result
+
+
+def _is_plain(word: str) -> bool:
+    lower = word.lower()
+    return lower in english_words() or lower in _SMALL_WORDS or len(word) < 3
+
+
+def _named_as_organisation(text: str, start: int) -> bool:
+    """A name right after a noun for an organisation ("analysis group Quwa", "newspaper Prothom Alo")."""
+    return bool(_NOUN_BEFORE.search(text[max(0, start - 60):start]))
+
+
+def only_part_of_names(entry, name_spans, bundled: BundledGlossary) -> bool:
+    """An acronym explained by a general term ("AC": air conditioning) whose every mention is part of a longer
+    name ("AC Milan") is a piece of that name, not that term."""
+    if entry.kind != "acronym" or entry.source != "bundled" or not entry.mentions or not name_spans:
+        return False
+    kinds = {s.kind for s in bundled.senses(entry.term) if s.expansion == entry.expansion}
+    if kinds - {"term", "unit", "other"}:
+        return False
+    return all(any(s <= m.start and m.end <= e for s, e in name_spans) for m in entry.mentions)
+
+
+_DATELINE_AFTER = re.compile(r"^\s*(?::|,\s+[A-Z][a-z]|\s[(—–-])")
+
+
+def is_place_or_heading(term: str, text: str, mentions) -> bool:
+    """An acronym entry with no meaning that is really a place or a heading word in capitals: a known place
+    ("BEIJING"), a dateline ("SHANNON:"), or an editorial's opening word ("THE", "GHAZI") that only ever opens
+    a paragraph."""
+    letters = [ch for ch in term if ch.isalpha()]
+    opens = all(m.start == 0 or text[m.start - 1] == "\n" for m in mentions)
+    if opens and len(letters) >= 3 and (len(letters) >= 4 or _is_plain(term)):
+        return True
+    if len(letters) <= 3:
+        return False
+    if countries_of(term):
+        return True
+    return all(_in_dateline(text, m.start, m.end) for m in mentions)
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]*[A-Z](?=:|\s[—–-]\s)")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether a mention is in the run of capitals that opens a line before a colon or dash ("DERA GHAZI KHAN:")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _DATELINE.match(text, line_start)
+    return bool(match) and end <= match.end()

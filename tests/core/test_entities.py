@@ -1,0 +1,135 @@
+"""Entities a reader can trust: shouted words read in normal case, one name one label, places and teams."""
+
+import json
+
+import pytest
+
+from desktop.core.entities.casing import normal_case
+from desktop.core.entities.refine import refine
+from desktop.core.entities.sports import in_team_context, sport_of
+from desktop.core.model import Entity
+from desktop.core.pipeline import AnalysisOptions, analyze
+from desktop.evaluation import entities as entity_eval
+
+
+def _entity(text, string, label, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(string, start + 1)
+    return Entity(start, start + len(string), label, string)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("THE relentless wave of TTP attacks", "The relentless wave of TTP attacks"),
+    ("FINANCE Minister Aurangzeb said", "Finance Minister Aurangzeb said"),
+    ("PAKISTAN'S economy is weak", "Pakistan's economy is weak"),
+    ("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP", "Cricket - Leicestershire take over at top"),
+    ("NEW YORK 1996-08-30", "New York 1996-08-30"),
+    ("UN officials said", "UN officials said"),  # an acronym opening a sentence stays one
+    ("KDP SAYS IT HOLDS ARBIL", "KDP says it holds Arbil"),
+])
+def test_shouted_words_are_given_to_spacy_in_ordinary_case_with_the_same_length(line, expected):
+    assert normal_case(line) == expected
+    assert len(normal_case(line)) == len(line)
+
+
+def test_a_glossary_acronym_in_capitals_is_left_alone():
+    assert normal_case("NACTA was revived", knows=lambda form: form == "NACTA") == "NACTA was revived"
+
+
+def test_a_leading_the_and_a_possessive_are_no_part_of_a_name():
+    text = "He met the United Nations officials and Reagan's aides."
+    found = refine(text, [_entity(text, "the United Nations", "ORG"), _entity(text, "Reagan's", "PERSON")])
+    assert [(e.text, e.label) for e in found] == [("United Nations", "ORG"), ("Reagan", "PERSON")]
+
+
+def test_a_surname_takes_the_label_of_the_full_name_and_unlabelled_repeats_are_found():
+    text = "Mohammad Rizwan led the side. Rizwan scored 50. Later Rizwan was out."
+    entities = [_entity(text, "Mohammad Rizwan", "PERSON"), _entity(text, "Rizwan", "GPE", 1)]
+    found = refine(text, entities)
+    assert [(e.text, e.label) for e in found] == [
+        ("Mohammad Rizwan", "PERSON"), ("Rizwan", "PERSON"), ("Rizwan", "PERSON")
+    ]
+
+
+def test_a_country_spacy_calls_an_organisation_is_a_place():
+    text = "Talks between Slovakia and the bank went on."
+    assert refine(text, [_entity(text, "Slovakia", "ORG")])[0].label == "GPE"
+
+
+def test_in_a_football_story_a_town_named_as_a_side_is_a_club_everywhere_but_a_country_stays_a_place():
+    text = ("Valencia snatched a 3-3 draw at Osasuna in the league. The striker scored two goals and a penalty. "
+            "The cup final is next. Valencia are 18th. Spain beat Italy 2-1 in another game with goals.")
+    assert sport_of(text) == "football"
+    entities = [_entity(text, "Valencia", "GPE"), _entity(text, "Osasuna", "GPE"), _entity(text, "Valencia", "GPE", 1),
+                _entity(text, "Spain", "GPE")]
+    labels = {(e.text, e.start): e.label for e in refine(text, entities)}
+    assert labels[("Valencia", 0)] == "ORG" and labels[("Osasuna", text.index("Osasuna"))] == "ORG"
+    assert labels[("Valencia", text.index("Valencia", 1))] == "ORG"
+    assert labels[("Spain", text.index("Spain"))] == "GPE"
+
+
+def test_a_venue_in_a_cricket_story_is_no_team():
+    text = "New Zealand won by five wickets at Hamilton."
+    start = text.index("Hamilton")
+    assert not in_team_context(text, start, start + 8, "cricket")
+
+
+def test_conll_documents_are_rebuilt_with_gold_spans_at_their_offsets(tmp_path):
+    path = tmp_path / "conll.jsonl"
+    rows = [
+        {"doc": "d1", "tokens": ["Peter", "Blackburn", "visited", "the", "European", "Commission", "."],
+         "tags": ["B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "O"]},
+        {"doc": "d1", "tokens": ["BRUSSELS", "1996-08-22"], "tags": ["B-LOC", "O"]},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    [(doc_id, sentences, tags)] = entity_eval.read_documents(path)
+    text, gold = entity_eval.rebuild(sentences, tags)
+    assert doc_id == "d1"
+    assert {(text[s:e], label) for s, e, label in gold} == {
+        ("Peter Blackburn", "PER"), ("European Commission", "ORG"), ("BRUSSELS", "LOC")
+    }
+
+
+@pytest.mark.model
+def test_the_pipeline_labels_a_conll_style_document_consistently(tmp_path):
+    path = tmp_path / "conll.jsonl"
+    rows = [
+        {"doc": "d1", "tokens": "RUSSIA 'S LEBED SAYS PEACE DEAL HOLDS".split(), "tags": ["B-LOC", "O", "B-PER"] + ["O"] * 4},
+        {"doc": "d1", "tokens": "Russian security chief Alexander Lebed said on Friday the deal held .".split(),
+         "tags": ["B-MISC", "O", "O", "B-PER", "I-PER"] + ["O"] * 7},
+        {"doc": "d1", "tokens": "Lebed flew to Moscow .".split(), "tags": ["B-PER", "O", "O", "B-LOC", "O"]},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    score = entity_eval.evaluate(path)
+    assert score.prf("PER")[2] == 1.0, score.errors
+    report = entity_eval.format_report("conll.jsonl", score)
+    assert "PER" in report and "all" in report
+
+
+@pytest.mark.model
+def test_an_editorial_opening_in_capitals_gives_no_entity_for_its_first_word():
+    text = ("THE government has announced new measures. FINANCE Minister Muhammad Aurangzeb said the budget "
+            "would be presented in June.")
+    document = analyze(text, AnalysisOptions(user_glossary=False, learn=False))
+    names = {e.text for e in document.entities}
+    assert "THE" not in names and "FINANCE" not in names
+    assert not any(e.term in ("THE", "FINANCE") for e in document.glossary)
+
+
+def test_a_stray_bracket_is_no_part_of_a_name():
+    text = "The Karachi Chamber of Commerce and Industry (KCCI) met."
+    found = refine(text, [Entity(0, 46, "ORG", text[:46])])
+    assert [e.text for e in found] == ["Karachi Chamber of Commerce and Industry"]
+
+
+@pytest.mark.model
+def test_an_organisation_beside_its_acronym_has_a_clean_entity_and_one_entry():
+    text = ("Karachi traders protest\n\nThe Karachi Chamber of Commerce and Industry (KCCI) urged the government to "
+            "cut taxes. The KCCI president said exports fell, and the World Bank’s report agreed.\n")
+    document = analyze(text, AnalysisOptions(user_glossary=False, learn=False))
+    names = [e.text for e in document.entities if e.label == "ORG"]
+    assert "Karachi Chamber of Commerce and Industry" in names
+    assert not any(n.startswith("The ") or n.endswith(("(", "’s")) for n in names)
+    terms = [e.term for e in document.glossary]
+    assert "KCCI" in terms and "World Bank" in terms and not any("(" in t for t in terms)
