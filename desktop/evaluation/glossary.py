@@ -106,14 +106,24 @@ def _words(expansion: str) -> list[str]:
     return words
 
 
+#: A bracketed note in an expansion, which says what the thing is rather than what the letters stand for.
+_NOTE = re.compile(r"\s*\([^()]*\)")
+
+
 def same_expansion(given: str, gold: str) -> bool:
     """Whether our expansion says what the annotators' does. Beyond `normalise_expansion`, it tolerates what a
     reader would not call a different meaning: accents (Comité, Comite), number words (version six, version 6),
     fillers (database as a service), a one-letter slip or a split word in a long expansion (immune deficiency,
     immunodeficiency; Hierachical), an acronym inside spelled out (Not Only SQL), and one extra word in an expansion of three words or more (GNU General
     Public License for "general public license")."""
+    given, gold = given.replace("\u00ad", ""), gold.replace("\u00ad", "")  # soft hyphens are invisible
     if normalise_expansion(given) == normalise_expansion(gold):
         return True
+    plain_gold = _NOTE.sub("", gold).strip()  # an annotator's note: "Eastern Time (US)", "Foreign Policy (magazine)"
+    if plain_gold and plain_gold != gold and _NOTE.sub("", given).strip() != given.strip():
+        return same_expansion(_NOTE.sub("", given).strip(), plain_gold)
+    if plain_gold and plain_gold != gold:
+        return same_expansion(given, plain_gold)
     ours, theirs = _words(given), _words(gold)
     if not ours or not theirs:
         return False

@@ -83,3 +83,10 @@ def test_dawn_editorials_keep_their_acronyms_right_and_none_wrong():
     score = evaluate(read_records(DAWN, DAWN_GOLD))
     assert score.wrong == 0, [e for e in score.examples if e[4] == "wrong"]
     assert score.correct >= 0.9 * score.total
+
+
+def test_an_annotators_bracketed_note_is_not_part_of_the_expansion():
+    assert same_expansion("Eastern Time", "Eastern Time (US)")
+    assert same_expansion("quick response", "quick response (code)")
+    assert not same_expansion("Foreign Policy", "Foreign Office (magazine)")
+    assert same_expansion("National Emergencies Operation Centre", "Nat\u00adi\u00adonal Emergencies Operation Cen\u00adtre")

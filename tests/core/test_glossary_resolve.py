@@ -218,3 +218,9 @@ def test_a_national_party_is_not_asserted_in_a_story_about_other_countries():
     text = "In Gaborone the BDP lost its majority after decades in power in Botswana."
     entries, _ = _entries(text, _places(text, "Gaborone", "Botswana"))
     assert entries["BDP"].expansion == "Botswana Democratic Party"
+
+
+def test_a_long_form_set_with_soft_hyphens_is_shown_without_them():
+    from desktop.core.glossary.resolve import _visible
+
+    assert _visible("Int\u00adernational Monetary Fund") == "International Monetary Fund"

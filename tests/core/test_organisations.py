@@ -127,9 +127,13 @@ def test_eval_entries_counts_meanings_non_organisations_and_explained_names(tmp_
 
 
 def test_an_acronym_that_is_only_part_of_a_name_is_not_explained_as_a_term():
-    text = "AC Milan lost 1-0 to Feyenoord in the league. The striker missed a penalty and two goals were ruled out."
+    text = ("AC Milan lost 1-0 to Feyenoord in the league. The striker missed a penalty and two goals were ruled "
+            "out for offside.")
     entries, _ = _glossary(text, [_entity(text, "AC Milan"), _entity(text, "Feyenoord")])
     assert "AC" not in entries  # not "air conditioning"
+    text = "The company moved its billing system to Microsoft SQL Server last year."
+    entries, _ = _glossary(text, [_entity(text, "Microsoft SQL Server")])
+    assert entries["SQL"].meaning == "Structured Query Language"  # outside sport, a term in a name still explains it
     text = "PTV News reported the attack. The channel said so."
     entries, _ = _glossary(text, [_entity(text, "PTV News")])
     assert "PTV" in entries and entries["PTV"].meaning

@@ -525,10 +525,15 @@ def _named_as_organisation(text: str, start: int) -> bool:
     return bool(_NOUN_BEFORE.search(text[max(0, start - 60):start]))
 
 
-def only_part_of_names(entry, name_spans, bundled: BundledGlossary) -> bool:
-    """An acronym explained by a general term ("AC": air conditioning) whose every mention is part of a longer
-    name ("AC Milan") is a piece of that name, not that term."""
+def only_part_of_names(entry, name_spans, bundled: BundledGlossary, text: str) -> bool:
+    """In a team-sport story, an acronym explained by a general term ("AC": air conditioning) whose every mention
+    is part of a longer name ("AC Milan") is a piece of a club's name, not that term. Elsewhere such a term inside
+    a name still explains it: "SQL" in "Microsoft SQL Server", "Inc." in "Apple Inc.", "OS" in "Mac OS"."""
+    from desktop.core.entities.sports import sport_of
+
     if entry.kind != "acronym" or entry.source != "bundled" or not entry.mentions or not name_spans:
+        return False
+    if sport_of(text) is None:
         return False
     kinds = {s.kind for s in bundled.senses(entry.term) if s.expansion == entry.expansion}
     if kinds - {"term", "unit", "other"}:

@@ -192,9 +192,10 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
             "user", 1.0, mentions, tuple(_without(bundled_alternatives, user.expansion)),
         )
     if definition is not None:
+        long = _visible(definition.long)
         return GlossaryEntry(
-            term, "acronym", definition.long, _description_of(definition.long, ranked), "text", 0.95, mentions,
-            tuple(_without(bundled_alternatives, definition.long)),
+            term, "acronym", long, _description_of(long, ranked), "text", 0.95, mentions,
+            tuple(_without(bundled_alternatives, long)),
         )
     plausible = [(sense, confidence) for sense, confidence in ranked if _plausible(sense, context)]
     asserted, confidence = None, 0.0
@@ -548,7 +549,7 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
                     any(o.start <= m.start and m.end <= o.end for o in mentions) for m in acronym.mentions
                 ):
                     del merged[key]
-    for key in [k for k, e in merged.items() if orgs.only_part_of_names(e, name_spans, bundled)]:
+    for key in [k for k, e in merged.items() if orgs.only_part_of_names(e, name_spans, bundled, text)]:
         del merged[key]  # "AC" of "AC Milan" is no "air conditioning"
     return merged, entries
 
@@ -622,3 +623,9 @@ def _unlabelled_organisations(entities: list[Entity], entries, kind_of: dict, te
     if not added:
         return entities
     return sorted(entities + added, key=lambda e: (e.start, e.end))
+
+
+def _visible(long_form: str) -> str:
+    """A long form as a reader sees it: without the soft hyphens (U+00AD) that typesetting leaves inside words
+    ("Int\u00adernational Monetary Fund"), which would otherwise reach the glossary, exports and comparisons."""
+    return long_form.replace("\u00ad", "")
