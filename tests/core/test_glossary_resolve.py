@@ -224,3 +224,10 @@ def test_a_long_form_set_with_soft_hyphens_is_shown_without_them():
     from desktop.core.glossary.resolve import _visible
 
     assert _visible("Int\u00adernational Monetary Fund") == "International Monetary Fund"
+
+
+def test_a_designation_nothing_explains_is_no_entry():
+    from desktop.core.glossary.resolve import is_designation
+
+    assert all(is_designation(t) for t in ("F-16C", "M-6", "S-400", "K-2", "PL15", "N-25"))
+    assert not any(is_designation(t) for t in ("GM-E", "TTP", "IS-K", "P&D", "COVID-19"))

@@ -141,7 +141,10 @@ def build_glossary(
             term, key, group, defined.get(key), user_entry(term), senses_of[key], group_context, labels
         )
 
-    entries = {k: e for k, e in entries.items() if e.meaning or not orgs.is_place_or_heading(e.term, text, e.mentions)}
+    entries = {
+        k: e for k, e in entries.items()
+        if e.meaning or not (orgs.is_place_or_heading(e.term, text, e.mentions) or is_designation(e.term))
+    }
     entities = orgs.find_known_names(text, orgs.relabel_known(text, entities, bundled), bundled)
     entries, organisation_entries = _organisations(text, entities, entries, bundled, user_entry, context)
     ordered = sorted(
@@ -629,3 +632,13 @@ def _visible(long_form: str) -> str:
     """A long form as a reader sees it: without the soft hyphens (U+00AD) that typesetting leaves inside words
     ("Int\u00adernational Monetary Fund"), which would otherwise reach the glossary, exports and comparisons."""
     return long_form.replace("\u00ad", "")
+
+
+#: A model or road number: a letter or two and a number ("F-16C", "M-6", "S-400", "K-2", "PL15").
+_DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d{1,5}[A-Za-z]?")
+
+
+def is_designation(term: str) -> bool:
+    """Whether a term is a designation rather than an abbreviation. One the glossary cannot explain gets no entry:
+    its letters stand for nothing a reader could look up, and "meaning unknown" would only cost attention."""
+    return bool(_DESIGNATION.fullmatch(term))
