@@ -27,8 +27,11 @@ ALGORITHMS: dict[str, Algorithm] = {
     a.name: a
     for a in (
         Algorithm(
-            "news", "News", "position, forward-looking centrality and no repetition (the default)",
-            favours="Favours the opening, the sentences that say what happens next, and no repetition. Made for news; the default.",
+            "news", "By article kind", "reads the kind of article, then: for news the lead; for arguments the position "
+            "(the default)",
+            favours="Reads what kind of article it is first. For a news report it favours the opening and what happens "
+            "next; for an editorial or opinion piece, the opening plus the sentences that carry its position and what "
+            "it calls for. No repetition either way. The default.",
         ),
         Algorithm(
             "lexrank", "LexRank", "graph centrality of sentences by TF-IDF cosine similarity",

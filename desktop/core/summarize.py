@@ -134,7 +134,7 @@ def rate_sentences(
     if limit is not None and count > limit:
         raise PrecisError(
             f"{ALGORITHMS[algorithm].label} compares every pair of sentences and cannot summarise {count:,} of them.",
-            f"Choose News, Edmundson, KL-Sum or SumBasic for texts over {limit:,} sentences.",
+            f"Choose By article kind, Edmundson, KL-Sum or SumBasic for texts over {limit:,} sentences.",
         )
     headings = {i for i, s in enumerate(sentences) if s.heading}
     if len(headings) == count:

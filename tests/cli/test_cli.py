@@ -15,7 +15,7 @@ def test_human_output_has_the_summary_then_entities_by_type():
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
     assert out.startswith("River towns weigh the cost of the next flood\n")
-    assert out.index("Summary (News, 3 of") < out.index("Entities")
+    assert out.index("Summary (By article kind, 3 of") < out.index("Entities")
     assert "  ORG: " in out and "Regional Flood Authority" in out.split("  ORG: ")[1].splitlines()[0]
     assert "  RFA — Regional Flood Authority [defined in this article]" in out
 

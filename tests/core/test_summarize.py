@@ -118,4 +118,4 @@ def test_pairwise_methods_refuse_texts_too_long_for_them_with_a_hint(monkeypatch
     monkeypatch.setitem(module.ALGORITHMS, "lexrank", module.Algorithm("lexrank", "LexRank", "", max_sentences=5))
     with pytest.raises(PrecisError) as caught:
         rate_sentences(_sentences(TEXTS), TEXTS, "lexrank")
-    assert "News" in caught.value.hint
+    assert "By article kind" in caught.value.hint
