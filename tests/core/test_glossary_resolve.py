@@ -231,3 +231,13 @@ def test_a_designation_nothing_explains_is_no_entry():
 
     assert all(is_designation(t) for t in ("F-16C", "M-6", "S-400", "K-2", "PL15", "N-25"))
     assert not any(is_designation(t) for t in ("GM-E", "TTP", "IS-K", "P&D", "COVID-19"))
+
+
+def test_a_match_report_that_never_says_cricket_reads_icc_as_the_cricket_council():
+    text = ("New Zealand recalled two pace bowlers for the ICC tournament. The squad's spinners took four wickets "
+            "in the last series, and the batters scored two centuries in the one-day innings. The ICC event starts "
+            "next month; the bowlers will face the first overs under lights.")
+    entries, _ = _entries(text)
+    assert entries["ICC"].meaning == "International Cricket Council"
+    entries, _ = _entries("The ICC in The Hague issued a warrant for war crimes, prosecutors said on Monday.")
+    assert entries["ICC"].meaning == "International Criminal Court"

@@ -128,6 +128,7 @@ def build_glossary(
     for vote in votes.values():
         all_votes.update(vote)
     entries: dict[str, GlossaryEntry] = {}
+    topic = _sport_word(text)
     for key, group in groups.items():
         term = group.surfaces.most_common(1)[0][0]
         labels = context.labels_at(group.mentions)
@@ -135,7 +136,7 @@ def build_glossary(
         others.subtract(votes[key])  # an acronym's own vote does not decide its own sense
         group_context = replace(
             context, fields=fields.shares(others), after_number=_after_number(text, group.mentions),
-            nearby=_words_near(text, group.mentions),
+            nearby=_words_near(text, group.mentions) | topic,
         )
         entries[key] = _resolve_acronym(
             term, key, group, defined.get(key), user_entry(term), senses_of[key], group_context, labels
@@ -373,6 +374,16 @@ def _description_of(expansion: Optional[str], ranked: list[tuple[Sense, float]])
 
 
 # -- choosing among bundled senses ---------------------------------------------------------------------------
+
+
+def _sport_word(text: str) -> frozenset:
+    """The name of the team sport a story is about ("cricket"), counted as if written beside every acronym: a
+    match report says "bowlers" and "wicket" but seldom "cricket", and the ICC it names is the cricket council,
+    not the criminal court."""
+    from desktop.core.entities.sports import sport_of
+
+    sport = sport_of(text)
+    return frozenset({sport}) if sport else frozenset()
 
 
 def _words_near(text: str, mentions: Sequence[Mention]) -> frozenset:
