@@ -37,6 +37,8 @@ _PAGE_STRUCTURE = re.compile(r"<(?:nav|header|footer|aside|article|main)[\s>]", 
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.I)
 _WINDOWS_CLIPBOARD_HEADER = re.compile(r"\AVersion:\d[^<]*?StartHTML:", re.S)
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
+#: Characters XML (and so lxml's tree editing) refuses; in a page they are damage, and text would lose them anyway.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK = "\u2028"  # stands for <br>/<lb> while spaces are collapsed, then becomes "\n"
 
 # trafilatura's output tree.
@@ -72,7 +74,7 @@ def extract(page: str, origin: str, url: str | None = None, fragment: bool = Fal
     """
     from lxml import html as lxml_html
 
-    page = _XML_DECLARATION.sub("", page, count=1)
+    page = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", page, count=1))
     if _WINDOWS_CLIPBOARD_HEADER.match(page):
         page = page[page.index("<"):]
     text = title = author = date = None
