@@ -21,6 +21,9 @@ from desktop.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM, summarize
 log = logging.getLogger(__name__)
 
 MAX_HEADING_WORDS = 15
+#: How much text spaCy's model sees in one call (see `_docs`).
+BATCH_CHARS = 20_000
+BATCH_PARAGRAPHS = 1_000
 _SENTENCE_END = re.compile(r"[.!?…;:][\"'”’»)\]]*$")
 #: A scraped page's metadata glued to the first sentence: "date 2026-02-27 CONSIDERING the relentless wave...".
 _DATE = r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4})"
@@ -78,12 +81,13 @@ def analyze(
     sentences: list[Sentence] = []
     entities: list[Entity] = []
     total = max(1, len(text))
-    docs = nlp.pipe((p.nlp_text for p in paragraphs), batch_size=32)
+    docs = _docs(nlp, paragraphs)
     for number, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
         if is_cancelled and is_cancelled():
             raise AnalysisCancelled()
         offset = paragraph.start
-        found = [s for s in (_sentence(text, span, offset, number) for span in doc.sents) if s is not None]
+        spans = doc.sents if paragraph.prose else [doc[:]]
+        found = [s for s in (_sentence(text, span, offset, number) for span in spans) if s is not None]
         if len(found) == 1 and _looks_like_heading(text[found[0].start:found[0].end], found[0]):
             found = [replace(found[0], heading=True)]
         elif found:
@@ -119,6 +123,32 @@ def analyze(
         language=language,
         warnings=tuple(warnings),
     )
+
+
+def _docs(nlp, paragraphs: list[textprep.Paragraph]):
+    """One spaCy Doc per paragraph, in order. Paragraphs go to `nlp.pipe` in groups of at most BATCH_CHARS
+    characters (or BATCH_PARAGRAPHS paragraphs): a group of big chunks would hold gigabytes of activations, and
+    a group of tiny ones (200,000 lines of "A.") pays the model's per-call cost per line. A paragraph that is not
+    prose (`Paragraph.prose`) is only tokenised."""
+    group: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        if not paragraph.prose:
+            yield from _run(nlp, group)
+            group, size = [], 0
+            yield nlp.make_doc(paragraph.nlp_text)
+            continue
+        if group and (size + len(paragraph.nlp_text) > BATCH_CHARS or len(group) >= BATCH_PARAGRAPHS):
+            yield from _run(nlp, group)
+            group, size = [], 0
+        group.append(paragraph.nlp_text)
+        size += len(paragraph.nlp_text)
+    yield from _run(nlp, group)
+
+
+def _run(nlp, texts: list[str]):
+    if texts:
+        yield from nlp.pipe(texts, batch_size=len(texts))
 
 
 def _glossary(text: str, entities: list[Entity], options: AnalysisOptions, title: str | None):

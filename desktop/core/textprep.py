@@ -22,6 +22,22 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s")
 
 #: A paragraph longer than this is handed to spaCy in pieces, which keeps memory flat on pasted books.
 MAX_CHUNK_CHARS = 20_000
+#: spaCy's tokenizer strips prefixes and suffixes one at a time, rescanning the rest each time: its cost grows
+#: with the square of a run without spaces ("[[[[…" of 4,000 characters took 1.3 s, "((((…a)a)" of 6,000 took
+#: 14 s). No word is this long, so spaCy sees such a run with every MAX_RUN_CHARS-th character made a space.
+MAX_RUN_CHARS = 64
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+#: A run of punctuation is one token per character for spaCy's neural components, five times the tokens of
+#: prose per KB; past its first three characters ("...", "?!)") it says nothing more and is read as spaces.
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{4,}")
+
+
+#: Tokens per character above which a long paragraph is not prose (news and papers stay below 0.28; a run of
+#: Markdown residue like "*a **b *a" is 0.7). spaCy's neural components cost per token, so such a paragraph
+#: would cost several times prose per KB; it is tokenised only, and read as one sentence without names.
+MAX_PROSE_TOKEN_DENSITY = 0.5
+MIN_DENSITY_CHECK_CHARS = 200
+_TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -31,6 +47,8 @@ class Paragraph:
     start: int
     end: int
     nlp_text: str
+    #: False for a long paragraph far denser in tokens than any language (see MAX_PROSE_TOKEN_DENSITY).
+    prose: bool = True
 
 
 def normalise(text: str) -> str:
@@ -79,8 +97,33 @@ def paragraphs(text: str) -> list[Paragraph]:
             for chunk_start, chunk_end in _chunks(text, start, end):
                 chunk = text[chunk_start:chunk_end]
                 if chunk.strip():
-                    result.append(Paragraph(chunk_start, chunk_end, chunk.replace("\n", " ")))
+                    nlp_text = tokenizable(chunk.replace("\n", " "))
+                    result.append(Paragraph(chunk_start, chunk_end, nlp_text, _is_prose(nlp_text)))
     return result
+
+
+def _is_prose(nlp_text: str) -> bool:
+    if len(nlp_text) < MIN_DENSITY_CHECK_CHARS:
+        return True
+    tokens = sum(1 for _ in _TOKEN_ESTIMATE.finditer(nlp_text))
+    return tokens <= MAX_PROSE_TOKEN_DENSITY * len(nlp_text)
+
+
+def tokenizable(text: str) -> str:
+    """`text` as spaCy should see it: the same length (offsets still index the user's text), but with runs of
+    punctuation past their third character read as spaces, and runs of more than MAX_RUN_CHARS characters
+    without a space cut by a space every MAX_RUN_CHARS characters."""
+    text = _PUNCTUATION_RUN.sub(lambda match: match.group()[:3] + " " * (len(match.group()) - 3), text)
+    if len(text) <= MAX_RUN_CHARS:
+        return text
+    return _LONG_RUN.sub(_cut_run, text)
+
+
+def _cut_run(match: re.Match[str]) -> str:
+    characters = list(match.group())
+    cuts = range(MAX_RUN_CHARS - 1, len(characters), MAX_RUN_CHARS)
+    characters[MAX_RUN_CHARS - 1::MAX_RUN_CHARS] = [" "] * len(cuts)
+    return "".join(characters)
 
 
 def _spans_between(text: str, separator: re.Pattern[str]):
