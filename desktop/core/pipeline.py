@@ -82,11 +82,11 @@ def analyze(
     entities: list[Entity] = []
     total = max(1, len(text))
     docs = _docs(nlp, paragraphs)
-    for number, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
+    for number, (paragraph, (doc, parsed)) in enumerate(zip(paragraphs, docs)):
         if is_cancelled and is_cancelled():
             raise AnalysisCancelled()
         offset = paragraph.start
-        spans = doc.sents if paragraph.prose else [doc[:]]
+        spans = doc.sents if parsed else [doc[:]]
         found = [s for s in (_sentence(text, span, offset, number) for span in spans) if s is not None]
         if len(found) == 1 and _looks_like_heading(text[found[0].start:found[0].end], found[0]):
             found = [replace(found[0], heading=True)]
@@ -126,29 +126,39 @@ def analyze(
 
 
 def _docs(nlp, paragraphs: list[textprep.Paragraph]):
-    """One spaCy Doc per paragraph, in order. Paragraphs go to `nlp.pipe` in groups of at most BATCH_CHARS
-    characters (or BATCH_PARAGRAPHS paragraphs): a group of big chunks would hold gigabytes of activations, and
-    a group of tiny ones (200,000 lines of "A.") pays the model's per-call cost per line. A paragraph that is not
-    prose (`Paragraph.prose`) is only tokenised."""
-    group: list[str] = []
+    """(spaCy Doc, whether it was parsed) per paragraph, in order.
+
+    Paragraphs go to `nlp.pipe` in groups of at most BATCH_CHARS characters (or BATCH_PARAGRAPHS paragraphs):
+    a group of big chunks would hold gigabytes of activations, and a group of tiny ones (200,000 lines of "A.")
+    would pay the model's per-call cost per line. A paragraph, or a group of short ones, far denser in tokens
+    than any language (`textprep.MAX_PROSE_TOKEN_DENSITY`) is only tokenised: the model's cost is per token.
+    """
+    group: list[textprep.Paragraph] = []
     size = 0
     for paragraph in paragraphs:
         if not paragraph.prose:
             yield from _run(nlp, group)
             group, size = [], 0
-            yield nlp.make_doc(paragraph.nlp_text)
+            yield nlp.make_doc(paragraph.nlp_text), False
             continue
         if group and (size + len(paragraph.nlp_text) > BATCH_CHARS or len(group) >= BATCH_PARAGRAPHS):
             yield from _run(nlp, group)
             group, size = [], 0
-        group.append(paragraph.nlp_text)
+        group.append(paragraph)
         size += len(paragraph.nlp_text)
     yield from _run(nlp, group)
 
 
-def _run(nlp, texts: list[str]):
-    if texts:
-        yield from nlp.pipe(texts, batch_size=len(texts))
+def _run(nlp, group: list[textprep.Paragraph]):
+    if not group:
+        return
+    texts = [p.nlp_text for p in group]
+    characters = sum(map(len, texts))
+    tokens = sum(p.tokens for p in group)
+    if characters >= textprep.MIN_DENSITY_CHECK_CHARS and tokens > textprep.MAX_PROSE_TOKEN_DENSITY * characters:
+        yield from ((nlp.make_doc(text), False) for text in texts)
+    else:
+        yield from ((doc, True) for doc in nlp.pipe(texts, batch_size=len(texts)))
 
 
 def _glossary(text: str, entities: list[Entity], options: AnalysisOptions, title: str | None):

@@ -47,8 +47,15 @@ class Paragraph:
     start: int
     end: int
     nlp_text: str
-    #: False for a long paragraph far denser in tokens than any language (see MAX_PROSE_TOKEN_DENSITY).
-    prose: bool = True
+    #: About how many tokens spaCy will make of it: words and punctuation marks.
+    tokens: int = 0
+
+    @property
+    def prose(self) -> bool:
+        """False for a long paragraph far denser in tokens than any language (see MAX_PROSE_TOKEN_DENSITY)."""
+        return len(self.nlp_text) < MIN_DENSITY_CHECK_CHARS or self.tokens <= MAX_PROSE_TOKEN_DENSITY * len(
+            self.nlp_text
+        )
 
 
 def normalise(text: str) -> str:
@@ -98,15 +105,9 @@ def paragraphs(text: str) -> list[Paragraph]:
                 chunk = text[chunk_start:chunk_end]
                 if chunk.strip():
                     nlp_text = tokenizable(chunk.replace("\n", " "))
-                    result.append(Paragraph(chunk_start, chunk_end, nlp_text, _is_prose(nlp_text)))
+                    tokens = sum(1 for _ in _TOKEN_ESTIMATE.finditer(nlp_text))
+                    result.append(Paragraph(chunk_start, chunk_end, nlp_text, tokens))
     return result
-
-
-def _is_prose(nlp_text: str) -> bool:
-    if len(nlp_text) < MIN_DENSITY_CHECK_CHARS:
-        return True
-    tokens = sum(1 for _ in _TOKEN_ESTIMATE.finditer(nlp_text))
-    return tokens <= MAX_PROSE_TOKEN_DENSITY * len(nlp_text)
 
 
 def tokenizable(text: str) -> str:

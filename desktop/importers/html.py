@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 #: Pages larger than this (as text) skip trafilatura's comparison of extraction methods and use its fast mode,
 #: which keeps a multi-megabyte page to a second or two.
 FAST_MODE_CHARS = 3_000_000
+#: trafilatura's time grows faster than the page beyond some ten thousand blocks (a page of 40,000 paragraphs
+#: took 13 s, one of 100,000 minutes); such a page is read by the page-text fallback, which stays linear.
+MAX_TRAFILATURA_BLOCKS = 20_000
+_BLOCK_TAG = re.compile(r"<(?:p|div|li|tr|td|th|h[1-6]|section|article)[\s>/]", re.I)
 
 # trafilatura and its helpers log every odd page at WARNING or ERROR ("empty HTML tree", "discarding data").
 # Précis reports the outcome itself, as one PrecisError, so their complaints are kept to debug logs.
@@ -80,6 +84,9 @@ def extract(page: str, origin: str, url: str | None = None, fragment: bool = Fal
     text = title = author = date = None
     if fragment and not _PAGE_STRUCTURE.search(page):
         result = None  # a selection copied from a browser: all of it is what the user wants
+    elif _more_blocks_than(page, MAX_TRAFILATURA_BLOCKS):
+        log.info("%s has more than %d blocks: reading its whole text", origin, MAX_TRAFILATURA_BLOCKS)
+        result = None
     else:
         result = _extract_article(page, url, fragment, origin)
     if result is not None:
@@ -100,6 +107,13 @@ def extract(page: str, origin: str, url: str | None = None, fragment: bool = Fal
             f"{origin} has no article text.", "Open the page in a browser, select the article and paste it."
         )
     return text, title, author, date
+
+
+def _more_blocks_than(page: str, limit: int) -> bool:
+    for count, _ in enumerate(_BLOCK_TAG.finditer(page), 1):
+        if count > limit:
+            return True
+    return False
 
 
 def _extract_article(page: str, url: str | None, fragment: bool, origin: str):
