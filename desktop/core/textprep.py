@@ -20,6 +20,9 @@ _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s")
 
+#: Longer texts are refused before any analysis: five million characters are some 800,000 words, a shelf of
+#: books, which would take minutes and more memory than a summary is worth; chapters can be analysed one by one.
+MAX_ANALYSIS_CHARS = 5_000_000
 #: A paragraph longer than this is handed to spaCy in pieces, which keeps memory flat on pasted books.
 MAX_CHUNK_CHARS = 20_000
 #: spaCy's tokenizer strips prefixes and suffixes one at a time, rescanning the rest each time: its cost grows
@@ -74,6 +77,12 @@ def check_analysable(raw: str) -> None:
     """Raise PrecisError for text that has nothing to analyse or is evidently not text at all."""
     if not raw or not raw.strip():
         raise PrecisError("There is no text to analyse.", "Paste or open an article with at least one sentence.")
+    if len(raw) > MAX_ANALYSIS_CHARS:
+        raise PrecisError(
+            f"The text is {len(raw) / 1e6:,.1f} million characters long, more than the "
+            f"{MAX_ANALYSIS_CHARS / 1e6:,.0f} million Précis analyses at once.",
+            "Split it into parts (chapters, sections) and analyse them one at a time.",
+        )
     sample = raw[:200_000]
     odd = len(_CONTROL.findall(sample)) + sample.count("\ufffd") + len(_LONE_SURROGATE.findall(sample))
     if odd > 0.1 * len(sample):

@@ -129,3 +129,13 @@ def test_a_page_of_too_many_blocks_is_read_without_trafilatura(monkeypatch):
     data, name = hostile.html_paragraphs(0.03)  # 3,000 paragraphs
     source = load_bytes(data, name=name)
     assert source.text.count("says a little.") == 3_000
+
+
+def test_a_text_too_long_to_analyse_well_is_refused_before_spacy_sees_it(counting):
+    from desktop.core.errors import PrecisError
+
+    text = "The council met on Monday. " * (textprep.MAX_ANALYSIS_CHARS // 27 + 1)
+    with pytest.raises(PrecisError, match="million characters long") as raised:
+        analyze(text, OPTIONS)
+    assert raised.value.hint and "\n" not in str(raised.value)
+    assert not counting.texts()  # refused before any work
