@@ -122,6 +122,24 @@ def acronym_dense(scale: float) -> tuple[bytes, str]:
     return "\n\n".join(paragraphs).encode(), "acronyms.txt"
 
 
+def nested_html(scale: float) -> tuple[bytes, str]:
+    """100,000 nested `<div>`s around one sentence: recursion in every tree walker."""
+    n = int(100_000 * scale)
+    return (b"<html><body>" + b"<div>" * n + b"The council met on Monday." + b"</div>" * n + b"</body></html>",
+            "nested.html")
+
+
+def long_word(scale: float) -> tuple[bytes, str]:
+    """One 'word' of a million letters and hyphens: no space anywhere."""
+    return ("ab-" * int(333_333 * scale)).encode(), "long-word.txt"
+
+
+def combining_marks(scale: float) -> tuple[bytes, str]:
+    """'Zalgo' text: each letter under dozens of combining marks (300 KB)."""
+    word = "".join(letter + "\u0301\u0316\u0340\u0353" * 8 for letter in "council") + " "
+    return (word * int(2_500 * scale)).encode(), "zalgo.txt"
+
+
 def prose(scale: float, corpus: Path = DEFAULT_CORPUS) -> tuple[bytes, str]:
     """Ordinary news prose (about 60 KB): the yardstick."""
     text = long_text(int(10_000 * scale), corpus)
@@ -131,7 +149,8 @@ def prose(scale: float, corpus: Path = DEFAULT_CORPUS) -> tuple[bytes, str]:
 SHAPES = {
     "prose": prose, "brackets": brackets, "md-emphasis": markdown_emphasis, "md-brackets": markdown_brackets,
     "pdf-bomb": pdf_bomb, "a-dot-lines": a_dot_lines, "html-paragraphs": html_paragraphs,
-    "md-table": markdown_table, "acronyms": acronym_dense,
+    "md-table": markdown_table, "acronyms": acronym_dense, "nested-html": nested_html, "long-word": long_word,
+    "zalgo": combining_marks,
 }
 
 

@@ -131,7 +131,7 @@ def _docs(nlp, paragraphs: list[textprep.Paragraph]):
     Paragraphs go to `nlp.pipe` in groups of at most BATCH_CHARS characters (or BATCH_PARAGRAPHS paragraphs):
     a group of big chunks would hold gigabytes of activations, and a group of tiny ones (200,000 lines of "A.")
     would pay the model's per-call cost per line. A paragraph, or a group of short ones, far denser in tokens
-    than any language (`textprep.MAX_PROSE_TOKEN_DENSITY`) is only tokenised: the model's cost is per token.
+    than any language (`textprep.looks_like_language`) is only tokenised: the model's cost is per token.
     """
     group: list[textprep.Paragraph] = []
     size = 0
@@ -153,9 +153,7 @@ def _run(nlp, group: list[textprep.Paragraph]):
     if not group:
         return
     texts = [p.nlp_text for p in group]
-    characters = sum(map(len, texts))
-    tokens = sum(p.tokens for p in group)
-    if characters >= textprep.MIN_DENSITY_CHECK_CHARS and tokens > textprep.MAX_PROSE_TOKEN_DENSITY * characters:
+    if not textprep.looks_like_language(sum(map(len, texts)), sum(p.tokens for p in group), sum(p.words for p in group)):
         yield from ((nlp.make_doc(text), False) for text in texts)
     else:
         yield from ((doc, True) for doc in nlp.pipe(texts, batch_size=len(texts)))

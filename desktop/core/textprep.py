@@ -30,17 +30,33 @@ MAX_CHUNK_CHARS = 20_000
 #: 14 s). No word is this long, so spaCy sees such a run with every MAX_RUN_CHARS-th character made a space.
 MAX_RUN_CHARS = 64
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[\w./:%?=&+#~-]{1,2000}[\w/]\Z", re.I)
 #: A run of punctuation is one token per character for spaCy's neural components, five times the tokens of
-#: prose per KB; past its first three characters ("...", "?!)") it says nothing more and is read as spaces.
-_PUNCTUATION_RUN = re.compile(r"[^\w\s]{4,}")
+#: prose per KB; a run of eight or more (no sentence ends like that: '...]"' is four) is read as its first three
+#: characters and spaces.
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{8,}")
 
 
-#: Tokens per character above which a long paragraph is not prose (news and papers stay below 0.28; a run of
-#: Markdown residue like "*a **b *a" is 0.7). spaCy's neural components cost per token, so such a paragraph
-#: would cost several times prose per KB; it is tokenised only, and read as one sentence without names.
+#: spaCy's neural components cost per token, so a long paragraph far denser in tokens than language costs several
+#: times prose per KB; such a paragraph is tokenised only, and read as one sentence without names. Not language:
+#: more than MAX_PROSE_TOKEN_DENSITY tokens a character (news and papers stay below 0.28; Markdown residue like
+#: "*a **b *a" is 0.7), or more than DENSE_TOKEN_DENSITY with under MIN_WORD_SHARE of its tokens words of two
+#: letters or more (a table of numbers: 0.34 and 0.2; the least wordy of 3,400 paragraphs in the dev sets, 0.46).
 MAX_PROSE_TOKEN_DENSITY = 0.5
+DENSE_TOKEN_DENSITY = 0.3
+MIN_WORD_SHARE = 0.3
 MIN_DENSITY_CHECK_CHARS = 200
 _TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def looks_like_language(characters: int, tokens: int, words: int) -> bool:
+    """Whether text of this many characters, estimated tokens and words is worth spaCy's model (see above)."""
+    if characters < MIN_DENSITY_CHECK_CHARS:
+        return True
+    if tokens > MAX_PROSE_TOKEN_DENSITY * characters:
+        return False
+    return not (tokens > DENSE_TOKEN_DENSITY * characters and words < MIN_WORD_SHARE * tokens)
 
 
 @dataclass(frozen=True)
@@ -50,15 +66,14 @@ class Paragraph:
     start: int
     end: int
     nlp_text: str
-    #: About how many tokens spaCy will make of it: words and punctuation marks.
+    #: About how many tokens spaCy will make of it (words, numbers and punctuation marks), and how many words.
     tokens: int = 0
+    words: int = 0
 
     @property
     def prose(self) -> bool:
-        """False for a long paragraph far denser in tokens than any language (see MAX_PROSE_TOKEN_DENSITY)."""
-        return len(self.nlp_text) < MIN_DENSITY_CHECK_CHARS or self.tokens <= MAX_PROSE_TOKEN_DENSITY * len(
-            self.nlp_text
-        )
+        """False for a long paragraph far denser in tokens than any language (see `looks_like_language`)."""
+        return looks_like_language(len(self.nlp_text), self.tokens, self.words)
 
 
 def normalise(text: str) -> str:
@@ -115,7 +130,8 @@ def paragraphs(text: str) -> list[Paragraph]:
                 if chunk.strip():
                     nlp_text = tokenizable(chunk.replace("\n", " "))
                     tokens = sum(1 for _ in _TOKEN_ESTIMATE.finditer(nlp_text))
-                    result.append(Paragraph(chunk_start, chunk_end, nlp_text, tokens))
+                    words = sum(1 for _ in _WORD.finditer(nlp_text))
+                    result.append(Paragraph(chunk_start, chunk_end, nlp_text, tokens, words))
     return result
 
 
@@ -130,6 +146,8 @@ def tokenizable(text: str) -> str:
 
 
 def _cut_run(match: re.Match[str]) -> str:
+    if _WEB_ADDRESS.match(match.group()):  # spaCy recognises an address whole, before any affix splitting
+        return match.group()
     characters = list(match.group())
     cuts = range(MAX_RUN_CHARS - 1, len(characters), MAX_RUN_CHARS)
     characters[MAX_RUN_CHARS - 1::MAX_RUN_CHARS] = [" "] * len(cuts)

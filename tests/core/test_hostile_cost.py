@@ -73,7 +73,7 @@ def test_hostile_text_gives_spacy_work_in_proportion_to_its_size(counting, shape
     assert document.sentences
     for text in counting.texts():  # nothing the tokenizer is quadratic on
         assert max((len(run) for run in _RUN.findall(text)), default=0) <= textprep.MAX_RUN_CHARS
-        assert max((len(run) for run in _PUNCTUATION.findall(text)), default=0) <= 3
+        assert max((len(run) for run in _PUNCTUATION.findall(text)), default=0) < 8
     # the neural model sees at most MAX_PROSE_TOKEN_DENSITY tokens a character (prose has about 0.2; these
     # shapes had up to one a character, and the bracket runs one a character on a quadratic tokenizer)
     assert counting.model_tokens <= textprep.MAX_PROSE_TOKEN_DENSITY * len(document.text)
@@ -100,10 +100,10 @@ def test_offsets_index_the_users_text_around_a_bracket_run(counting):
 
 
 def test_tokenizable_keeps_the_length_and_cuts_only_long_runs():
-    text = "Normal words, (a bracket) and... an ellipsis?! " + "x" * 150 + " " + "=" * 20 + " end"
+    text = 'Normal words, (a bracket) and... "an ellipsis...]" ' + "https://example.com/" + "a" * 100 + " " + "x" * 150 + " " + "=" * 20 + " end"
     seen = textprep.tokenizable(text)
     assert len(seen) == len(text)
-    assert seen.startswith("Normal words, (a bracket) and... an ellipsis?! ")
+    assert seen.startswith('Normal words, (a bracket) and... "an ellipsis...]" https://example.com/' + "a" * 100 + " ")
     assert seen.endswith(" ===" + " " * 17 + " end")
     assert max(len(run) for run in _RUN.findall(seen)) <= textprep.MAX_RUN_CHARS
 
