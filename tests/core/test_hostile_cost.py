@@ -105,7 +105,7 @@ def test_tokenizable_keeps_the_length_and_cuts_only_long_runs():
     assert len(seen) == len(text)
     assert seen.startswith('Normal words, (a bracket) and... "an ellipsis...]" https://example.com/' + "a" * 100 + " ")
     assert seen.endswith(" ===" + " " * 17 + " end")
-    assert max(len(run) for run in _RUN.findall(seen)) <= textprep.MAX_RUN_CHARS
+    assert max(len(run) for run in _RUN.findall(seen) if not run.startswith("https:")) <= textprep.MAX_RUN_CHARS
 
 
 def test_a_markdown_emphasis_bomb_is_read_without_parsing_its_giant_block():
