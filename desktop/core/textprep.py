@@ -41,9 +41,9 @@ _PUNCTUATION_RUN = re.compile(r"[^\w\s]{8,}")
 #: times prose per KB; such a paragraph is tokenised only, and read as one sentence without names. Not language:
 #: more than MAX_PROSE_TOKEN_DENSITY tokens a character (news and papers stay below 0.28; Markdown residue like
 #: "*a **b *a" is 0.7), or more than DENSE_TOKEN_DENSITY with under MIN_WORD_SHARE of its tokens words of two
-#: letters or more (a table of numbers: 0.34 and 0.2; the least wordy of 3,400 paragraphs in the dev sets, 0.46).
+#: letters or more (a table of numbers: 0.3 and 0.2; the least wordy of 3,400 paragraphs in the dev sets: 0.46).
 MAX_PROSE_TOKEN_DENSITY = 0.5
-DENSE_TOKEN_DENSITY = 0.3
+DENSE_TOKEN_DENSITY = 0.25
 MIN_WORD_SHARE = 0.3
 MIN_DENSITY_CHECK_CHARS = 200
 _TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]")

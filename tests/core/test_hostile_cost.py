@@ -100,7 +100,8 @@ def test_offsets_index_the_users_text_around_a_bracket_run(counting):
 
 
 def test_tokenizable_keeps_the_length_and_cuts_only_long_runs():
-    text = 'Normal words, (a bracket) and... "an ellipsis...]" ' + "https://example.com/" + "a" * 100 + " " + "x" * 150 + " " + "=" * 20 + " end"
+    text = ('Normal words, (a bracket) and... "an ellipsis...]" ' + "https://example.com/" + "a" * 100 + " "
+            + "x" * 150 + " " + "=" * 20 + " end")
     seen = textprep.tokenizable(text)
     assert len(seen) == len(text)
     assert seen.startswith('Normal words, (a bracket) and... "an ellipsis...]" https://example.com/' + "a" * 100 + " ")
