@@ -81,7 +81,7 @@ def extract(page: str, origin: str, url: str | None = None, fragment: bool = Fal
     page = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", page, count=1))
     if _WINDOWS_CLIPBOARD_HEADER.match(page):
         page = page[page.index("<"):]
-    text = title = author = date = None
+    text = title = author = date = tree = None
     if fragment and not _PAGE_STRUCTURE.search(page):
         result = None  # a selection copied from a browser: all of it is what the user wants
     elif _more_blocks_than(page, MAX_TRAFILATURA_BLOCKS):
@@ -103,10 +103,24 @@ def extract(page: str, origin: str, url: str | None = None, fragment: bool = Fal
             title = title or _page_title(tree)
             text = _guarded(lambda: page_text(tree), origin)
     if not text or not text.strip():
+        if tree is not None and _nested_past_parser_limit(tree):
+            raise PrecisError(f"{origin} is nested too deeply to read (the HTML parser stops at "
+                              f"{_PARSER_DEPTH_LIMIT} levels).", "Open the page in a browser and paste its text.")
         raise PrecisError(
             f"{origin} has no article text.", "Open the page in a browser, select the article and paste it."
         )
     return text, title, author, date
+
+
+#: libxml2 drops whatever lies deeper than this many elements (the text of 100,000 nested divs vanished).
+_PARSER_DEPTH_LIMIT = 255
+
+
+def _nested_past_parser_limit(tree) -> bool:
+    for element in tree.iter():
+        if len(element) == 0 and sum(1 for _ in element.iterancestors()) >= _PARSER_DEPTH_LIMIT - 1:
+            return True
+    return False
 
 
 def _more_blocks_than(page: str, limit: int) -> bool:

@@ -92,3 +92,15 @@ def test_a_read_only_folder_fails_at_once_before_the_analysis(tmp_path):
     lines = result.stderr.decode().strip().splitlines()
     assert result.returncode == 1 and "may not write" in lines[-1]
     assert not any("loading spaCy pipeline" in line for line in lines)
+
+
+def test_a_folder_the_process_may_not_write_to_is_refused_by_the_check(tmp_path, monkeypatch):
+    """The check the read-only test above runs through the command line, where root cannot run it (root may
+    write anywhere): the folder's access, as the operating system reports it, decides."""
+    from desktop.core.errors import PrecisError
+    from desktop.exporters import atomic
+
+    monkeypatch.setattr(atomic.os, "access", lambda path, mode: False)
+    with pytest.raises(PrecisError, match="may not write in the folder"):
+        atomic.check_target(tmp_path / "out.pdf")
+    assert list(tmp_path.iterdir()) == []

@@ -182,3 +182,15 @@ def test_a_pdf_decompression_bomb_is_refused_in_one_line_with_flat_memory(tmp_pa
     assert len(lines) == 1 and "expands to more than 128 MB" in lines[0] and "internal error" not in lines[0]
     assert peak_kib < 400 * 1024, f"peak {peak_kib // 1024} MiB"  # before: the whole stream, 2.2 GB at 1 GB
     assert pdf_streams.check_inflated_size(hostile.make_pdf([b"<< /Length 0 >>\nstream\n\nendstream"]), "x") == 0
+
+
+def test_a_page_nested_past_the_parsers_depth_says_so():
+    """libxml2 drops text deeper than 255 elements: 'no article text' would be wrong, the nesting is the cause."""
+    from desktop.core.errors import PrecisError
+    from desktop.importers import load_bytes
+
+    deep = b"<html><body>" + b"<div>" * 5000 + b"The council met on Monday." + b"</div>" * 5000 + b"</body></html>"
+    with pytest.raises(PrecisError, match="nested too deeply"):
+        load_bytes(deep, name="deep.html")
+    shallow = b"<div>" * 200 + b"The council met on Monday." + b"</div>" * 200
+    assert load_bytes(shallow, name="shallow.html").text == "The council met on Monday."
