@@ -25,7 +25,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -453,12 +452,10 @@ def _run_batch(source: Path, target: Path, options) -> int:
         raise PrecisError(f"Cannot read '{source}': {error}.", "Give a UTF-8 JSONL file.") from error
     if not lines:
         raise PrecisError(f"'{source}' holds no records.", 'Give one JSON object a line: {"id": ..., "text": ...}.')
-    if target.parent and not target.parent.is_dir():
-        raise PrecisError(f"The folder of '{target}' does not exist.", "Create it or choose another output path.")
+    from desktop.exporters.atomic import replacing
+
     failures = 0
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=target.parent or ".", prefix=f".{target.name}.", delete=False
-    ) as out:
+    with replacing(target) as out:  # checks the folder first; written whole, or not at all
         for number, line in enumerate(lines, 1):
             record_id = None
             try:
@@ -478,9 +475,8 @@ def _run_batch(source: Path, target: Path, options) -> int:
                 result = {"id": record_id, "error": str(error)}
             if "error" in result:
                 failures += 1
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.write((json.dumps(result, ensure_ascii=False) + "\n").encode("utf-8"))
             print(f"[{number}/{len(lines)}] {result['id']}: {result.get('error', 'ok')}", file=sys.stderr)
-    os.replace(out.name, target)
     print(f"precis: {len(lines) - failures} analysed, {failures} failed -> {target}", file=sys.stderr)
     return EXIT_BAD_INPUT if failures else EXIT_OK
 

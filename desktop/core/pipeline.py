@@ -23,6 +23,9 @@ from desktop.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM, summarize
 log = logging.getLogger(__name__)
 
 MAX_HEADING_WORDS = 15
+#: How much text spaCy's model sees in one call (see `_docs`).
+BATCH_CHARS = 20_000
+BATCH_PARAGRAPHS = 1_000
 _SENTENCE_END = re.compile(r"[.!?…;:][\"'”’»)\]]*$")
 #: A scraped page's metadata glued to the first sentence: "date 2026-02-27 CONSIDERING the relentless wave...".
 _DATE = r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4})"
@@ -86,12 +89,13 @@ def analyze(
     sentences: list[Sentence] = []
     entities: list[Entity] = []
     total = max(1, len(text))
-    docs = nlp.pipe((_spacy_text(p.nlp_text) for p in paragraphs), batch_size=32)
-    for number, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
+    docs = _docs(nlp, paragraphs)
+    for number, (paragraph, (doc, parsed)) in enumerate(zip(paragraphs, docs)):
         if is_cancelled and is_cancelled():
             raise AnalysisCancelled()
         offset = paragraph.start
-        found = [s for s in (_sentence(text, span, offset, number) for span in doc.sents) if s is not None]
+        spans = doc.sents if parsed else [doc[:]]
+        found = [s for s in (_sentence(text, span, offset, number) for span in spans) if s is not None]
         found = mend(text, found)
         if len(found) == 1 and _looks_like_heading(text[found[0].start:found[0].end], found[0]):
             found = [replace(found[0], heading=True)]
@@ -153,6 +157,41 @@ def _spacy_text(paragraph: str) -> str:
     from desktop.core.glossary.bundled import load_bundled
 
     return normal_case(paragraph, load_bundled().knows)
+
+
+def _docs(nlp, paragraphs: list[textprep.Paragraph]):
+    """(spaCy Doc, whether it was parsed) per paragraph, in order.
+
+    Paragraphs go to `nlp.pipe` in groups of at most BATCH_CHARS characters (or BATCH_PARAGRAPHS paragraphs):
+    a group of big chunks would hold gigabytes of activations, and a group of tiny ones (200,000 lines of "A.")
+    would pay the model's per-call cost per line. A paragraph, or a group of short ones, far denser in tokens
+    than any language (`textprep.looks_like_language`) is only tokenised: the model's cost is per token.
+    """
+    group: list[textprep.Paragraph] = []
+    size = 0
+    for paragraph in paragraphs:
+        if not paragraph.prose:
+            yield from _run(nlp, group)
+            group, size = [], 0
+            yield nlp.make_doc(paragraph.nlp_text), False
+            continue
+        if group and (size + len(paragraph.nlp_text) > BATCH_CHARS or len(group) >= BATCH_PARAGRAPHS):
+            yield from _run(nlp, group)
+            group, size = [], 0
+        group.append(paragraph)
+        size += len(paragraph.nlp_text)
+    yield from _run(nlp, group)
+
+
+def _run(nlp, group: list[textprep.Paragraph]):
+    if not group:
+        return
+    texts = [_spacy_text(p.nlp_text) for p in group]
+    tokens, words = sum(p.tokens for p in group), sum(p.words for p in group)
+    if not textprep.looks_like_language(sum(map(len, texts)), tokens, words):
+        yield from ((nlp.make_doc(text), False) for text in texts)
+    else:
+        yield from ((doc, True) for doc in nlp.pipe(texts, batch_size=len(texts)))
 
 
 def _glossary(text: str, entities: list[Entity], options: AnalysisOptions, title: str | None):

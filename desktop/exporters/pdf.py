@@ -45,6 +45,12 @@ BODY_POINTS = 10.5
 #: Preferred families, widest coverage first; Qt falls back per glyph to other installed fonts anyway.
 FONT_FAMILIES = ("Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI")
 #: Characters QTextDocument reserves (frame markers, object replacement): shown as U+FFFD, one for one.
+#: Each hover annotation costs a few milliseconds to build and write; a page of ordinary text has a few dozen
+#: mentions, one made of acronyms hundreds. Past this many on a page, the rest keep their dotted underline and
+#: their link to the glossary entry but get no hover note, which keeps an export's cost per page bounded.
+MAX_ANNOTATIONS_PER_PAGE = 120
+#: A user property of QTextFormat (see `_Builder._named`); the number is arbitrary within Qt's user range.
+_ANCHOR_NAMES_KEY = 0x100000 + 16
 _QT_RESERVED = str.maketrans({"\ufdd0": "\ufffd", "\ufdd1": "\ufffd", "\ufffc": "\ufffd", "\n": " "})
 
 _application = None
@@ -444,9 +450,13 @@ class _Builder:
 
     @staticmethod
     def _named(fmt, names: list[str]):
+        """Give `fmt` anchor names. Qt's format table hashes no string list, so formats that differ only in their
+        names all collide and each insertion compared itself with every earlier one (2,600 mentions: 9 s); the
+        same names as one string, in a property Qt ignores, make the hashes differ."""
         if names:
             fmt.setAnchor(True)
             fmt.setAnchorNames(names)
+            fmt.setProperty(_ANCHOR_NAMES_KEY, " ".join(names))
         return fmt
 
     def _run_format(self, run: layout.Run, heading: bool):
@@ -688,11 +698,15 @@ def _annotate(document: Document, article: layout.Article, title: str, rendered:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(rendered.pdf)))
     stamp = "D:" + datetime.now(timezone.utc).strftime("%Y%m%d%H%M%SZ")
     page_width = rendered.page_size[0]
-    annotated = 0
+    annotated = skipped = 0
+    chosen = _annotated_mentions(article, rendered)
     for mention in article.mentions:
         boxes = rendered.mention_boxes.get(mention.id)
         if not boxes:
             log.debug("mention %d has no box on any page", mention.id)
+            continue
+        if mention.id not in chosen:
+            skipped += 1
             continue
         page_number = boxes[0].page
         # a mention broken over a page break (rare: paragraphs are split there) is marked on its first page
@@ -762,7 +776,10 @@ def _annotate(document: Document, article: layout.Article, title: str, rendered:
         annotations.append(highlight_ref)
         annotations.append(popup_ref)
         annotated += 1
-    if annotated != len(article.mentions):
+    if skipped:
+        log.info("%d crowded glossary mentions have no hover note (at most %d a page)", skipped,
+                 MAX_ANNOTATIONS_PER_PAGE)
+    if annotated + skipped != len(article.mentions):
         log.warning("%d of %d glossary mentions could not be placed in the PDF", len(article.mentions) - annotated,
                     len(article.mentions))
 
@@ -786,6 +803,30 @@ def _annotate(document: Document, article: layout.Article, title: str, rendered:
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
+
+
+def _annotated_mentions(article: layout.Article, rendered: _Rendered) -> set[int]:
+    """The mentions that get a hover annotation: on each page, in reading order, the first
+    MAX_ANNOTATIONS_PER_PAGE, but first of all each term's first mention on the page."""
+    per_page: dict[int, int] = {}
+    firsts: set[tuple[int, int]] = set()
+    chosen = set()
+    for mention in article.mentions:  # every term's first mention on each page, whatever the count
+        boxes = rendered.mention_boxes.get(mention.id)
+        if boxes and (boxes[0].page, mention.entry) not in firsts:
+            firsts.add((boxes[0].page, mention.entry))
+            per_page[boxes[0].page] = per_page.get(boxes[0].page, 0) + 1
+            chosen.add(mention.id)
+    for mention in article.mentions:
+        boxes = rendered.mention_boxes.get(mention.id)
+        if not boxes:
+            continue
+        page = boxes[0].page
+        if mention.id in chosen or per_page.get(page, 0) >= MAX_ANNOTATIONS_PER_PAGE:
+            continue
+        per_page[page] = per_page.get(page, 0) + 1
+        chosen.add(mention.id)
+    return chosen
 
 
 def _rect(left: float, bottom: float, right: float, top: float):

@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 #: Pages larger than this (as text) skip trafilatura's comparison of extraction methods and use its fast mode,
 #: which keeps a multi-megabyte page to a second or two.
 FAST_MODE_CHARS = 3_000_000
+#: trafilatura's time grows faster than the page beyond some ten thousand blocks (a page of 40,000 paragraphs
+#: took 13 s, one of 100,000 minutes); such a page is read by the page-text fallback, which stays linear.
+MAX_TRAFILATURA_BLOCKS = 20_000
+_BLOCK_TAG = re.compile(r"<(?:p|div|li|tr|td|th|h[1-6]|section|article)[\s>/]", re.I)
 
 # trafilatura and its helpers log every odd page at WARNING or ERROR ("empty HTML tree", "discarding data").
 # Précis reports the outcome itself, as one PrecisError, so their complaints are kept to debug logs.
@@ -37,6 +41,8 @@ _PAGE_STRUCTURE = re.compile(r"<(?:nav|header|footer|aside|article|main)[\s>]", 
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.I)
 _WINDOWS_CLIPBOARD_HEADER = re.compile(r"\AVersion:\d[^<]*?StartHTML:", re.S)
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
+#: Characters XML (and so lxml's tree editing) refuses; in a page they are damage, and text would lose them anyway.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK = "\u2028"  # stands for <br>/<lb> while spaces are collapsed, then becomes "\n"
 
 # trafilatura's output tree.
@@ -72,12 +78,15 @@ def extract(page: str, origin: str, url: str | None = None, fragment: bool = Fal
     """
     from lxml import html as lxml_html
 
-    page = _XML_DECLARATION.sub("", page, count=1)
+    page = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", page, count=1))
     if _WINDOWS_CLIPBOARD_HEADER.match(page):
         page = page[page.index("<"):]
-    text = title = author = date = None
+    text = title = author = date = tree = None
     if fragment and not _PAGE_STRUCTURE.search(page):
         result = None  # a selection copied from a browser: all of it is what the user wants
+    elif _more_blocks_than(page, MAX_TRAFILATURA_BLOCKS):
+        log.info("%s has more than %d blocks: reading its whole text", origin, MAX_TRAFILATURA_BLOCKS)
+        result = None
     else:
         result = _extract_article(page, url, fragment, origin)
     if result is not None:
@@ -94,10 +103,31 @@ def extract(page: str, origin: str, url: str | None = None, fragment: bool = Fal
             title = title or _page_title(tree)
             text = _guarded(lambda: page_text(tree), origin)
     if not text or not text.strip():
+        if tree is not None and _nested_past_parser_limit(tree):
+            raise PrecisError(f"{origin} is nested too deeply to read (the HTML parser stops at "
+                              f"{_PARSER_DEPTH_LIMIT} levels).", "Open the page in a browser and paste its text.")
         raise PrecisError(
             f"{origin} has no article text.", "Open the page in a browser, select the article and paste it."
         )
     return text, title, author, date
+
+
+#: libxml2 drops whatever lies deeper than this many elements (the text of 100,000 nested divs vanished).
+_PARSER_DEPTH_LIMIT = 255
+
+
+def _nested_past_parser_limit(tree) -> bool:
+    for element in tree.iter():
+        if len(element) == 0 and sum(1 for _ in element.iterancestors()) >= _PARSER_DEPTH_LIMIT - 1:
+            return True
+    return False
+
+
+def _more_blocks_than(page: str, limit: int) -> bool:
+    for count, _ in enumerate(_BLOCK_TAG.finditer(page), 1):
+        if count > limit:
+            return True
+    return False
 
 
 def _extract_article(page: str, url: str | None, fragment: bool, origin: str):

@@ -11,7 +11,12 @@ import re
 
 from markdown_it import MarkdownIt
 
+#: Inline markup (emphasis, links) is parsed one block at a time, and not at all in a block longer than this:
+#: markdown-it keeps an object per delimiter, and a 350 KB paragraph of "*a **b " took 2 GB with the analysis.
+MAX_INLINE_CHARS = 64 * 1024
+
 _parser = MarkdownIt("commonmark")
+_blocks_only = MarkdownIt("commonmark").disable("inline")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _ENDS_WITH_HYPHEN = re.compile(r"[^\W\d_]-$")
 _FIELD = re.compile(r"^(title|author|authors|date|published)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M | re.I)
@@ -35,10 +40,11 @@ def to_text(source: str) -> tuple[str, str | None]:
     """Return (plain text with paragraphs separated by blank lines, the first heading or None)."""
     blocks: list[str] = []
     title = None
-    tokens = _parser.parse(source)
+    env: dict = {}
+    tokens = _blocks_only.parse(source, env)  # block structure only; inline markup below, block by block
     for index, token in enumerate(tokens):
         if token.type == "inline":
-            text = _inline_text(token).strip()
+            text = _inline_text(token, env).strip()
             if text:
                 blocks.append(text)
                 if title is None and index > 0 and tokens[index - 1].type == "heading_open":
@@ -48,10 +54,15 @@ def to_text(source: str) -> tuple[str, str | None]:
     return "\n\n".join(blocks), title
 
 
-def _inline_text(token) -> str:
+def _inline_text(token, env: dict) -> str:
+    """The text of one block's inline content; a block too long to parse well is its source text as it is."""
+    if len(token.content) > MAX_INLINE_CHARS:
+        return token.content
+    children: list = []
+    _parser.inline.parse(token.content, _parser, env, children)
     parts = []
-    for child in token.children or []:
-        if child.type in ("text", "code_inline", "html_inline"):
+    for child in children:
+        if child.type in ("text", "text_special", "code_inline", "html_inline"):
             parts.append(child.content)
         elif child.type == "softbreak":
             # A line wrapped after a hyphen ("long-" / "awaited") joins without a space: the hyphen is the text's.

@@ -96,6 +96,9 @@ def extract(
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    from desktop.importers.pdf_streams import check_inflated_size
+
+    check_inflated_size(data, origin)  # a decompression bomb is refused before PDFium inflates it
     with _PDFIUM_LOCK:
         try:
             document = pdfium.PdfDocument(data)

@@ -111,14 +111,32 @@ def _timeout(url: str, timeout: float) -> PrecisError:
 
 
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    """Follows http(s) redirects only; a redirect anywhere else (file:, data:, ftp:) is refused and named as such.
+
+    urllib itself refuses such a target before `redirect_request` is called, with an HTTPError that read as
+    "redirects too often"; the target is therefore checked first, in every `http_error_30x`.
+    """
+
     max_redirections = MAX_REDIRECTS
 
+    def http_error_302(self, req, fp, code, msg, headers):
+        target = headers.get("location") or headers.get("uri")
+        if target:
+            self._refuse_other_schemes(req, fp, urllib.parse.urljoin(req.full_url, target.strip()))
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
     def redirect_request(self, req, fp, code, msg, headers, newurl):
+        self._refuse_other_schemes(req, fp, newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    @staticmethod
+    def _refuse_other_schemes(req, fp, newurl: str) -> None:
         if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
             fp.close()
             raise PrecisError(f"{_shown(req.full_url)} redirects to {_shown(newurl)}, which is not a web address.",
-                              "Open the page in a browser instead.")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+                              "Only http and https addresses are followed; open the page in a browser instead.")
 
 
 def _fetch(url: str, timeout: float, max_bytes: int) -> Fetched:
@@ -139,7 +157,8 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> Fetched:
             declared = headers.get("Content-Length")
             if declared and declared.strip().isdigit() and int(declared) > max_bytes:
                 raise _too_large(shown, int(declared), max_bytes)
-            data = _read(response, headers.get("Content-Encoding", ""), max_bytes, deadline, shown, timeout)
+            data = _read(response, headers.get("Content-Encoding", ""), max_bytes, deadline, shown, timeout,
+                         int(declared) if declared and declared.strip().isdigit() else None)
             charset = headers.get_content_charset()
     except PrecisError:
         raise
@@ -174,7 +193,10 @@ def _check_type(content_type: str, shown: str) -> None:
     )
 
 
-def _read(response, encoding: str, max_bytes: int, deadline: float, shown: str, timeout: float) -> bytes:
+def _read(response, encoding: str, max_bytes: int, deadline: float, shown: str, timeout: float,
+          declared: int | None = None) -> bytes:
+    """The body, decompressed; a body shorter than its Content-Length or a damaged compressed stream is a
+    failed download (PrecisError), never half an article analysed as if it were whole."""
     encoding = encoding.strip().lower()
     decompressor = zlib.decompressobj(47) if encoding in ("gzip", "x-gzip", "deflate") else None
     if encoding not in ("", "identity") and decompressor is None:
@@ -182,7 +204,7 @@ def _read(response, encoding: str, max_bytes: int, deadline: float, shown: str, 
                           "Save the page in a browser and open the file.")
     read = getattr(response, "read1", response.read)
     chunks: list[bytes] = []
-    size = 0
+    size = received = 0
     while True:
         if time.monotonic() > deadline:
             raise PrecisError(f"{shown} did not finish sending within {timeout:g} seconds.",
@@ -190,22 +212,39 @@ def _read(response, encoding: str, max_bytes: int, deadline: float, shown: str, 
         chunk = read(CHUNK_BYTES)  # what has arrived, up to a chunk: the deadline is checked between reads
         if not chunk:
             break
+        received += len(chunk)
         if decompressor is not None:
-            chunk = decompressor.decompress(chunk, max_bytes + 1 - size)
+            chunk = _inflate(decompressor, chunk, max_bytes + 1 - size, shown, encoding)
         size += len(chunk)
         if size > max_bytes:
             raise _too_large(shown, None, max_bytes)
         chunks.append(chunk)
+    if declared is not None and received < declared:
+        raise PrecisError(
+            f"The download of {shown} broke off after {received:,} of its {declared:,} bytes.",
+            "Try again later, or save the page in a browser and open the file.",
+        )
     if decompressor is not None:
-        try:
-            rest = decompressor.flush()
-        except zlib.error:
-            rest = b""
+        rest = _inflate(decompressor, b"", max_bytes + 1 - size, shown, encoding, final=True)
         size += len(rest)
         if size > max_bytes:
             raise _too_large(shown, None, max_bytes)
         chunks.append(rest)
+        if received and not decompressor.eof:
+            raise PrecisError(f"{shown} sent {encoding} data that ends early: the download is incomplete.",
+                              "Try again later, or save the page in a browser and open the file.")
     return b"".join(chunks)
+
+
+def _inflate(decompressor, chunk: bytes, room: int, shown: str, encoding: str, final: bool = False) -> bytes:
+    try:
+        return decompressor.flush() if final else decompressor.decompress(chunk, max(1, room))
+    except zlib.error as error:
+        detail = str(error).split(": ", 1)[-1].rstrip(".")
+        raise PrecisError(
+            f"{shown} said its content was compressed as {encoding}, but it is not valid {encoding} data ({detail}).",
+            "The server is misconfigured: save the page in a browser and open the file.",
+        ) from None
 
 
 def _too_large(shown: str, size: int | None, max_bytes: int) -> PrecisError:

@@ -93,6 +93,7 @@ def run(path: Optional[str] = None, theme: str = "system", screenshot: Optional[
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.signals import close_on_interrupt
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setOrganizationName("Precis")
@@ -105,6 +106,10 @@ def run(path: Optional[str] = None, theme: str = "system", screenshot: Optional[
 
     def excepthook(kind, value, trace) -> None:
         """An unexpected error is logged and shown with its details; the app keeps running."""
+        if issubclass(kind, KeyboardInterrupt):  # Ctrl+C caught inside a slot: quit, as closing the window does
+            window.close()
+            app.quit()
+            return
         details = "".join(traceback.format_exception(kind, value, trace))
         log.error("unexpected error\n%s", details)
         box = QMessageBox(QMessageBox.Icon.Critical, "Précis", f"Something went wrong: {value}", parent=window)
@@ -112,6 +117,7 @@ def run(path: Optional[str] = None, theme: str = "system", screenshot: Optional[
         box.open()
 
     sys.excepthook = excepthook
+    close_on_interrupt(app, window)
     window.show()
     if timing:
         app.processEvents()

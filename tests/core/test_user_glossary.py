@@ -256,6 +256,62 @@ def test_a_bad_csv_names_the_rows_at_fault(tmp_path, glossary):
         glossary.import_csv(bad)
 
 
+FORMULAS = [
+    ("HL", '=HYPERLINK("https://example.com/x","Click to verify")', "=cmd|' /C calc'!A0"),
+    ("PLUS", "+1+2", "@SUM(A1:A9)"),
+    ("=1+2", "Minus", "-2+3"),
+    ("DASH", "- a list-like expansion", "-based on real glossary text"),
+    ("QUOTE", "'quoted' already", "''=twice"),
+]
+
+
+def test_csv_export_neutralises_formulas_and_round_trips_them_exactly(tmp_path, glossary):
+    for term, expansion, description in FORMULAS:
+        glossary.define(term, expansion, description)
+    exported = tmp_path / "out.csv"
+    glossary.export_csv(exported)
+    with open(exported, encoding="utf-8-sig", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'=HYPERLINK(\"https://example.com/x\",\"Click to verify\")" in cells and "'-2+3" in cells
+    with UserGlossary(tmp_path / "other.sqlite3") as other:
+        other.import_csv(exported)
+        assert other.entries() == glossary.entries()
+        assert other.lookup("DASH").description == "-based on real glossary text"
+        assert other.lookup("QUOTE").description == "''=twice"
+
+
+def test_a_formula_behind_a_tab_is_neutralised_on_the_way_out(tmp_path, glossary):
+    source = tmp_path / "shared.csv"
+    source.write_text('term,expansion\nTAB,"\t=1+2"\n', encoding="utf-8")
+    glossary.import_csv(source)
+    exported = tmp_path / "out.csv"
+    glossary.export_csv(exported)
+    assert "'=1+2" in exported.read_text(encoding="utf-8-sig")
+
+
+def test_csv_export_follows_the_umask_and_removes_stale_temporaries(tmp_path, glossary):
+    glossary.define("UN", "United Nations")
+    target = tmp_path / "glossary.csv"
+    stale = tmp_path / ".glossary.csv.0123abcd.999999999.tmp"  # left by a killed export (no such process)
+    stale.write_text("half", encoding="utf-8")
+    old = os.umask(0o027)
+    try:
+        glossary.export_csv(target)
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert not stale.exists()
+
+
+def test_csv_import_messages_end_with_one_full_stop(tmp_path, glossary):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,expansion\n,No term\n", encoding="utf-8")
+    with pytest.raises(PrecisError) as raised:
+        glossary.import_csv(bad)
+    assert ".." not in str(raised.value) and raised.value.message.endswith(".")
+
+
 def test_importing_a_missing_file_is_a_precis_error(tmp_path, glossary):
     with pytest.raises(PrecisError):
         glossary.import_csv(tmp_path / "missing.csv")

@@ -154,3 +154,43 @@ def test_limits_are_read_at_call_time(monkeypatch, tmp_path):
 def test_a_pdf_of_two_thousand_pages_opens(tmp_path):
     source = load_bytes(_many_pages_pdf(pdf.MAX_PAGES), name="long.pdf")
     assert source.text.count("of a very long report") == pdf.MAX_PAGES
+
+
+def test_a_pdf_decompression_bomb_is_refused_in_one_line_with_flat_memory(tmp_path):
+    """Issue 16: a PDF whose page content inflates to gigabytes peaked at 2.2 GB inside PDFium."""
+    import subprocess
+    import sys
+
+    from desktop.bench import hostile
+    from desktop.importers import pdf_streams
+    from tests.conftest import ROOT
+
+    data, _ = hostile.pdf_bomb(0.16)  # 160 MB of spaces in a 160 KB file: past MAX_STREAM_BYTES
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(data)
+    assert len(data) < 1024 * 1024
+    # A small Python runs the command and reports its child's peak memory: a child forked from this test process
+    # (spaCy loaded) would count the test's own memory in its ru_maxrss.
+    wrapper = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True); "
+               "sys.stderr.buffer.write(r.stderr); "
+               "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    result = subprocess.run([sys.executable, "-c", wrapper, sys.executable, "-m", "desktop", "analyze", str(bomb)],
+                            cwd=ROOT, capture_output=True, timeout=300)
+    status, peak_kib = map(int, result.stdout.split())
+    assert status == 1
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "expands to more than 128 MB" in lines[0] and "internal error" not in lines[0]
+    assert peak_kib < 400 * 1024, f"peak {peak_kib // 1024} MiB"  # before: the whole stream, 2.2 GB at 1 GB
+    assert pdf_streams.check_inflated_size(hostile.make_pdf([b"<< /Length 0 >>\nstream\n\nendstream"]), "x") == 0
+
+
+def test_a_page_nested_past_the_parsers_depth_says_so():
+    """libxml2 drops text deeper than 255 elements: 'no article text' would be wrong, the nesting is the cause."""
+    from desktop.core.errors import PrecisError
+    from desktop.importers import load_bytes
+
+    deep = b"<html><body>" + b"<div>" * 5000 + b"The council met on Monday." + b"</div>" * 5000 + b"</body></html>"
+    with pytest.raises(PrecisError, match="nested too deeply"):
+        load_bytes(deep, name="deep.html")
+    shallow = b"<div>" * 200 + b"The council met on Monday." + b"</div>" * 200
+    assert load_bytes(shallow, name="shallow.html").text == "The council met on Monday."

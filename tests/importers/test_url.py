@@ -65,6 +65,15 @@ def _routes(stop: threading.Event) -> dict:
         for _ in range(40):
             handler.wfile.write(b"<p>" + b"x" * 65536 + b"</p>")
 
+    def truncated(handler):
+        """Says 2,000 bytes more than it sends, then closes the connection: a download that broke off."""
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(len(page) + 2000))
+        handler.end_headers()
+        handler.wfile.write(page)
+        handler.close_connection = True
+
     return {
         "/article.html": lambda h: send(h, body=page),
         "/latin": lambda h: send(h, content_type="text/html; charset=windows-1252", body=latin_page),
@@ -78,6 +87,12 @@ def _routes(stop: threading.Event) -> dict:
         "/redirect": lambda h: send(h, 302, None, headers=[("Location", "/article.html")]),
         "/redirect-loop": lambda h: send(h, 302, None, headers=[("Location", "/redirect-loop")]),
         "/redirect-ftp": lambda h: send(h, 302, None, headers=[("Location", "ftp://127.0.0.1/file")]),
+        "/redirect-file": lambda h: send(h, 302, None, headers=[("Location", "file:///etc/passwd")]),
+        "/redirect-FILE": lambda h: send(h, 301, None, headers=[("Location", "FILE:///etc/passwd")]),
+        "/redirect-data": lambda h: send(h, 307, None, headers=[("Location", "data:text/html,<p>Injected</p>")]),
+        "/truncated": truncated,
+        "/not-gzip": lambda h: send(h, body=page, headers=[("Content-Encoding", "gzip")]),
+        "/cut-gzip": lambda h: send(h, body=gzip.compress(page)[:-400], headers=[("Content-Encoding", "gzip")]),
         "/missing": lambda h: send(h, 404, body=b"<h1>Not here</h1>"),
         "/broken": lambda h: send(h, 500, body=b"oops"),
         "/login": lambda h: send(h, 403, body=b"no"),
@@ -160,6 +175,12 @@ def test_plain_text_and_compressed_pages(server):
         ("/picture", "an image (image/png)"),
         ("/redirect-ftp", "not a web address"),
         ("/redirect-loop", "redirects too often"),
+        ("/redirect-file", "redirects to 'file:///etc/passwd', which is not a web address"),
+        ("/redirect-FILE", "redirects to 'FILE:///etc/passwd', which is not a web address"),
+        ("/redirect-data", "which is not a web address"),
+        ("/truncated", "broke off after"),
+        ("/not-gzip", "not valid gzip data"),
+        ("/cut-gzip", "gzip data that ends early"),
         ("/empty", "empty"),
     ],
 )

@@ -35,7 +35,6 @@ import io
 import logging
 import os
 import sqlite3
-import tempfile
 import threading
 import unicodedata
 from contextlib import contextmanager
@@ -370,33 +369,21 @@ class UserGlossary:
 
         The file appears whole or not at all: a temporary file in the same folder is replaced into place.
         """
+        from desktop.exporters.atomic import replacing  # Qt-free; the same atomic writer as every export
+
         path = Path(path)
         entries = self.entries()
-        temp_name = None
-        try:
-            handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            with open(handle, "w", encoding="utf-8-sig", newline="") as out:
-                writer = csv.writer(out)
-                writer.writerow(CSV_COLUMNS)
-                for e in entries:
-                    writer.writerow(
-                        [e.term, e.expansion or "", e.description or "", e.kind, e.origin, e.article or "", e.updated]
-                    )
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp_name, path)
-            temp_name = None
-        except OSError as exc:
-            raise PrecisError(
-                f"Précis could not write {path}: {exc.strerror or exc}.",
-                "Choose a folder you can write to, with some free space.",
-            ) from exc
-        finally:
-            if temp_name is not None:
-                try:
-                    os.unlink(temp_name)
-                except OSError:
-                    pass
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow(CSV_COLUMNS)
+        for e in entries:
+            writer.writerow([
+                _neutralised(cell)
+                for cell in (e.term, e.expansion or "", e.description or "", e.kind, e.origin, e.article or "",
+                             e.updated)
+            ])
+        with replacing(path) as out:
+            out.write(buffer.getvalue().encode("utf-8-sig"))
         return len(entries)
 
     def import_csv(self, path: Path) -> int:
@@ -713,6 +700,25 @@ def _validated(
     return UserEntry(term, expansion, description, kind, origin, article, updated)
 
 
+#: A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)`, `=cmd|...`, `@SUM`).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(cell: str) -> str:
+    """OWASP's advice against CSV injection: a quote before a cell a spreadsheet would run makes it plain text.
+
+    A cell that already starts with a quote gets one more, so that `_restored` gives every cell back exactly.
+    """
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) or cell.startswith("'") else cell
+
+
+def _restored(cell: str) -> str:
+    """Undo `_neutralised`: the quote Précis put before a would-be formula (or before a quote) goes again."""
+    if cell.startswith("'") and cell[1:2] and (cell[1:].startswith(_FORMULA_STARTS) or cell[1] == "'"):
+        return cell[1:]
+    return cell
+
+
 def _decode_csv(data: bytes, path: Path) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
@@ -768,7 +774,7 @@ def _read_csv(path: Path) -> list[UserEntry]:
         if len(record) > len(header):
             problems.append(f"row {number} has {len(record)} cells but the header names {len(header)}")
             continue
-        cells = {name: (record[i] if i < len(record) else "") for name, i in position.items()}
+        cells = {name: _restored(record[i] if i < len(record) else "") for name, i in position.items()}
         try:
             entries.append(
                 _validated(*(cells.get(name) or None for name in CSV_COLUMNS))  # type: ignore[arg-type]
@@ -776,6 +782,6 @@ def _read_csv(path: Path) -> list[UserEntry]:
         except PrecisError as exc:
             problems.append(f"row {number}: {exc.message}")
     if problems:
-        shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+        shown = "; ".join(problem.rstrip(".") for problem in problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
         raise PrecisError(f"Nothing was imported from {path.name}: {shown}.", "Correct those rows and import again.")
     return entries
