@@ -206,11 +206,16 @@ def _sentence_case(phrase: str) -> str:
 # -- 2. the built-in glossary, by name ------------------------------------------------------------------------
 
 
+#: How many names `NameIndex.senses` remembers before it starts afresh (a bound on memory, not a tuning knob).
+MAX_REMEMBERED = 50_000
+
+
 class NameIndex:
     """The built-in organisations by spelling-tolerant name (`skeleton`), built once from the bundled index."""
 
     def __init__(self, bundled: BundledGlossary) -> None:
         self._bundled = bundled
+        self._remembered: dict[str, list[Sense]] = {}
         self._by_skeleton: dict[str, list[Sense]] = {}
         self._by_short_name: dict[str, list[Sense]] = {}  # a national body's name without "of <country>"
         for sense in bundled.all_senses():
@@ -232,7 +237,16 @@ class NameIndex:
 
     def senses(self, name: str) -> list[Sense]:
         """Built-in organisations this name may be, best weight first: by exact name, by a title-case short form
-        that is a name (Dawn, Nacta), by spelling-tolerant key, and the same without a leading nationality."""
+        that is a name (Dawn, Nacta), by spelling-tolerant key, and the same without a leading nationality.
+        Remembered per name: an article asks about the same capitalised runs again and again."""
+        found = self._remembered.get(name)
+        if found is None:
+            if len(self._remembered) > MAX_REMEMBERED:
+                self._remembered.clear()
+            found = self._remembered[name] = self._look_up(name)
+        return list(found)
+
+    def _look_up(self, name: str) -> list[Sense]:
         for candidate in _name_variants(name):
             if _first_key(candidate) not in self.first_words:
                 continue  # no built-in name begins so: most capitalised words of an article
