@@ -188,7 +188,7 @@ def _run(nlp, group: list[textprep.Paragraph]):
         return
     texts = [_spacy_text(p.nlp_text) for p in group]
     tokens, words = sum(p.tokens for p in group), sum(p.words for p in group)
-    if not textprep.looks_like_language(sum(map(len, texts)), tokens, words):
+    if not textprep.looks_like_language(sum(map(len, texts)), tokens, words, tables=len(group) == 1):
         yield from ((nlp.make_doc(text), False) for text in texts)
     else:
         yield from ((doc, True) for doc in nlp.pipe(texts, batch_size=len(texts)))

@@ -50,13 +50,17 @@ _TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def looks_like_language(characters: int, tokens: int, words: int) -> bool:
-    """Whether text of this many characters, estimated tokens and words is worth spaCy's model (see above)."""
+def looks_like_language(characters: int, tokens: int, words: int, tables: bool = True) -> bool:
+    """Whether text of this many characters, estimated tokens and words is worth spaCy's model (see above).
+
+    `tables=False` keeps the model for number tables: a run of short lines (a league table, a scorecard) is
+    dense in numbers yet names the teams and players a reader looks for, and costs the model less than twice
+    prose; only text far denser still (200,000 lines of "A.") is left to the tokenizer."""
     if characters < MIN_DENSITY_CHECK_CHARS:
         return True
     if tokens > MAX_PROSE_TOKEN_DENSITY * characters:
         return False
-    return not (tokens > DENSE_TOKEN_DENSITY * characters and words < MIN_WORD_SHARE * tokens)
+    return not (tables and tokens > DENSE_TOKEN_DENSITY * characters and words < MIN_WORD_SHARE * tokens)
 
 
 @dataclass(frozen=True)

@@ -184,3 +184,14 @@ def test_no_nltk_data_and_no_network_are_needed(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=SAMPLE.parents[1])
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+@pytest.mark.model
+def test_a_league_table_in_short_lines_still_has_its_names_read():
+    """Short lines dense in numbers (a league table) go to the model with their names; only text far denser
+    still (lines of "A.") is merely tokenised."""
+    rows = ["Japan 3 2 1 0 5 2 7", "Syria 3 1 1 1 3 3 4", "Uzbekistan 3 1 0 2 2 4 3", "China 3 0 2 1 1 2 2"]
+    text = "Asian Cup group A standings after Tuesday's matches:\n\n" + "\n\n".join(rows * 3) + "\n"
+    document = analyze(text)
+    named = {e.text for e in document.entities if e.label in ("GPE", "LOC", "ORG", "NORP", "PERSON")}
+    assert {"Japan", "Syria", "China"} <= named, named
