@@ -26,92 +26,80 @@ an entry written ``NACTA`` when there is no ``Nacta``; among equal matches a use
 Terms are NFC-normalised with runs of white space made one space; nothing else (dots, dashes) is folded here.
 
 One object may be shared between the window's thread and the analysis worker: a lock serialises the connection.
+
+The store is this module; its other jobs live next to it, each in one module: `user_entry` (what a valid entry
+is), `user_db_schema` (the tables and their migration), `user_db_sqlite` (read-only connections and what SQLite's
+errors mean), `user_csv` (CSV export and import) and `user_db_salvage` (setting a damaged file aside). Every public
+name that used to be imported from here still is (see `__all__`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import os
 import sqlite3
 import threading
-import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 import platformdirs
 
 from desktop.core.errors import PrecisError
+from desktop.core.glossary.user_csv import CSV_COLUMNS, MAX_CSV_BYTES, _read_csv, _write_csv
+from desktop.core.glossary.user_db_salvage import Salvage, _recoverable_entries, _set_aside
+from desktop.core.glossary.user_db_schema import (
+    SCHEMA_VERSION,
+    _COLUMNS,
+    _SQLITE_MAGIC,
+    _entry,
+    _prepare_schema,
+    _upsert,
+)
+from desktop.core.glossary.user_db_sqlite import (
+    ENV_DATA_DIR,
+    _connect_read_only,
+    _damaged,
+    _problem,
+    _translated,
+    _unwritable,
+)
+from desktop.core.glossary.user_entry import (
+    KINDS,
+    MAX_TERM,
+    MAX_TEXT,
+    ORIGINS,
+    UserEntry,
+    _clean_term,
+    _now,
+    _validated,
+)
+
+__all__ = [
+    "CSV_COLUMNS",
+    "DEFAULT_TIMEOUT",
+    "ENV_DATA_DIR",
+    "FILE_NAME",
+    "KINDS",
+    "MAX_CSV_BYTES",
+    "MAX_TERM",
+    "MAX_TEXT",
+    "ORIGINS",
+    "SCHEMA_VERSION",
+    "Salvage",
+    "UserEntry",
+    "UserGlossary",
+    "default_path",
+    "salvage",
+]
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "glossary.sqlite3"
-ENV_DATA_DIR = "PRECIS_DATA_DIR"
-#: 2 added where a learned definition came from: the article's field and countries (see `remember_many`).
-SCHEMA_VERSION = 2
 #: Seconds a write waits for another process's lock before giving up: long enough for a normal write elsewhere,
 #: short enough that the window never seems frozen.
 DEFAULT_TIMEOUT = 2.0
-
-KINDS: tuple[str, ...] = ("acronym", "organisation")
-ORIGINS: tuple[str, ...] = ("user", "learned")
-CSV_COLUMNS: tuple[str, ...] = ("term", "expansion", "description", "kind", "origin", "article", "updated")
-
-MAX_TERM = 200
-MAX_TEXT = 5000
-#: An import larger than this is surely not a glossary (and would be read into memory whole).
-MAX_CSV_BYTES = 64 * 1024 * 1024
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_KIND_ALIASES = {"organization": "organisation", "org": "organisation"}
-_SCHEMA = """
-CREATE TABLE entries (
-    term        TEXT NOT NULL CHECK (length(term) > 0),
-    folded      TEXT NOT NULL,
-    origin      TEXT NOT NULL CHECK (origin IN ('user', 'learned')),
-    expansion   TEXT,
-    description TEXT,
-    kind        TEXT NOT NULL CHECK (kind IN ('acronym', 'organisation')),
-    article     TEXT,
-    updated     TEXT NOT NULL,
-    field       TEXT,
-    countries   TEXT,
-    PRIMARY KEY (term, origin)
-);
-CREATE INDEX entries_by_folded ON entries (folded);
-"""
-#: Version 1 to 2: where a learned definition came from. Old rows keep NULL (no field, no countries known).
-_MIGRATE_TO_2 = ("ALTER TABLE entries ADD COLUMN field TEXT", "ALTER TABLE entries ADD COLUMN countries TEXT")
-_COLUMNS = "term, expansion, description, kind, origin, article, updated, field, countries"
-
-
-@dataclass(frozen=True)
-class UserEntry:
-    """One row of the user's glossary, as the rest of Précis sees it."""
-
-    term: str
-    expansion: Optional[str]
-    description: Optional[str]
-    kind: str
-    origin: str
-    article: Optional[str]
-    updated: str
-    #: For a learned entry: the field ("news", "sci-tech", "business", "general") and the ISO codes of the
-    #: countries of the article it came from, so that a later article can tell whether it is about the same.
-    field: Optional[str] = None
-    countries: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Salvage:
-    """What `salvage` did: where the damaged file now is, and how many entries the new glossary got back."""
-
-    aside: Path
-    recovered: int
 
 
 def default_path() -> Path:
@@ -224,28 +212,7 @@ class UserGlossary:
     def _prepare(self) -> None:
         conn = self._conn
         assert conn is not None
-        if conn.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() != "wal":
-            raise sqlite3.OperationalError("attempt to write a readonly database")
-        conn.execute("PRAGMA synchronous=FULL")
-        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                # Checked again inside the transaction: another process may have created the schema meanwhile.
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-                if version == 0:
-                    # Statement by statement: executescript() would COMMIT the open transaction first.
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            conn.execute(statement)
-                elif version == 1:
-                    for statement in _MIGRATE_TO_2:
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+        _prepare_schema(conn)
 
     def _open_read_only(self, reason: PrecisError) -> None:
         log.info("opening the glossary %s read-only: %s", self.path, reason.message)
@@ -369,21 +336,9 @@ class UserGlossary:
 
         The file appears whole or not at all: a temporary file in the same folder is replaced into place.
         """
-        from desktop.exporters.atomic import replacing  # Qt-free; the same atomic writer as every export
-
         path = Path(path)
         entries = self.entries()
-        buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer)
-        writer.writerow(CSV_COLUMNS)
-        for e in entries:
-            writer.writerow([
-                _neutralised(cell)
-                for cell in (e.term, e.expansion or "", e.description or "", e.kind, e.origin, e.article or "",
-                             e.updated)
-            ])
-        with replacing(path) as out:
-            out.write(buffer.getvalue().encode("utf-8-sig"))
+        _write_csv(path, entries)
         return len(entries)
 
     def import_csv(self, path: Path) -> int:
@@ -451,44 +406,7 @@ class UserGlossary:
 
     def _translate(self, exc: sqlite3.Error) -> PrecisError:
         """Turn SQLite's error into one the user can act on; errors that are bugs are re-raised as they are."""
-        problem = _problem(exc)
-        path = self.path
-        if problem == "locked":
-            log.info("the glossary %s is locked: %s", path, exc)
-            return PrecisError(
-                f"Your glossary {path} is busy: another program is writing to it.",
-                "Nothing was lost. Close any other copy of Précis (or a database tool using the file) and try again.",
-            )
-        if problem == "damaged":
-            return _damaged(path, str(exc))
-        if problem == "full":
-            return PrecisError(
-                f"Précis cannot write to your glossary {path}: the disk is full.",
-                "Nothing was lost. Free some space and try again.",
-            )
-        if problem == "unwritable":
-            return _unwritable(path, str(exc))
-        raise exc
-
-
-def _problem(exc: sqlite3.Error) -> Optional[str]:
-    """What kind of trouble a SQLite error means for the user: locked, damaged, full, unwritable, or None (a bug).
-
-    Python 3.11 gives the SQLite error name; 3.10 only the message, so both are read.
-    """
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    text = str(exc).lower()
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
-        return "locked"
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text or "not a database" in text:
-        return "damaged"
-    if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return "full"
-    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR", "SQLITE_AUTH")) or (
-        "readonly" in text or "unable to open" in text or "disk i/o" in text
-    ):
-        return "unwritable"
-    return None
+        return _translated(self.path, exc)
 
 
 # -- salvage -----------------------------------------------------------------------------------------------------
@@ -506,282 +424,9 @@ def salvage(path: Optional[Path] = None) -> Salvage:
     Close every `UserGlossary` open on the file first: this renames files under it.
     """
     path = Path(path) if path is not None else default_path()
-    if not path.is_file():
-        raise PrecisError(f"There is no glossary file at {path} to set aside.", "Nothing needs salvaging.")
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    moved: list[tuple[Path, Path]] = []
-    try:
-        # Side files first: a WAL left next to a new database would be replayed into it.
-        for suffix in ("-wal", "-shm", ""):
-            source = Path(f"{path}{suffix}")
-            if source.exists():
-                target = Path(f"{aside}{suffix}")
-                os.rename(source, target)
-                moved.append((source, target))
-    except OSError as exc:
-        for source, target in reversed(moved):
-            try:
-                os.rename(target, source)
-            except OSError:
-                log.error("could not move %s back to %s", target, source)
-        raise PrecisError(
-            f"Précis could not set the damaged glossary {path} aside: {exc.strerror or exc}.",
-            "Nothing was changed. Close other programs using it, or move the file away yourself.",
-        ) from exc
-    log.info("set the damaged glossary %s aside as %s", path, aside)
-    rows = _readable_rows(aside) if aside.exists() else []
-    entries: dict[tuple[str, str], UserEntry] = {}
-    for row in rows:
-        try:
-            entry = _validated(*row)
-        except (PrecisError, TypeError):
-            continue
-        entries[(entry.term, entry.origin)] = entry
+    aside = _set_aside(path)
+    entries = _recoverable_entries(aside)
     with UserGlossary(path) as fresh, fresh._transaction() as conn:
         for entry in entries.values():
             _upsert(conn, entry)
     return Salvage(aside=aside, recovered=len(entries))
-
-
-def _readable_rows(path: Path) -> list[tuple]:
-    """Whatever rows of `entries` SQLite can still read, through a read-only connection."""
-    rows: list[tuple] = []
-    try:
-        conn = _connect_read_only(path, 0, glance=True)
-    except sqlite3.Error:
-        return rows
-    try:
-        for order in ("ASC", "DESC"):
-            try:
-                for row in conn.execute(
-                    "SELECT term, expansion, description, kind, origin, article, updated"
-                    f" FROM entries ORDER BY rowid {order}"
-                ):
-                    rows.append(row)
-            except sqlite3.Error:
-                continue
-    finally:
-        conn.close()
-    return rows
-
-
-# -- helpers -------------------------------------------------------------------------------------------------------
-
-
-def _connect_read_only(path: Path, timeout: float, *, glance: bool) -> sqlite3.Connection:
-    """A connection that can never write to the database file `path`.
-
-    For a `glance` (checking a file before trusting it, salvaging one) with no ``-wal`` file, the main file is
-    the whole database, so immutable mode reads it exactly and creates no ``-shm``/``-wal`` next to it. A
-    long-lived read-only connection must see other processes' writes, so it uses locking (``mode=ro``) and falls
-    back to immutable mode only where that cannot work (a WAL database in a folder where no ``-shm`` can be made).
-    """
-    uri = path.resolve().as_uri()
-    immutable = glance and not Path(f"{path}-wal").exists()
-    if not immutable:
-        conn = sqlite3.connect(
-            f"{uri}?mode=ro", uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
-        )
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.OperationalError as exc:
-            conn.close()
-            if _problem(exc) != "unwritable":
-                raise
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _damaged(path: Path, detail: str) -> PrecisError:
-    log.warning("the glossary %s is damaged: %s", path, detail)
-    return PrecisError(
-        f"Your glossary {path} is damaged ({detail}); Précis has not changed it.",
-        "Restore it from a backup, or choose 'Start a new glossary' to set the damaged file aside "
-        "and keep every entry that can still be read.",
-    )
-
-
-def _unwritable(path: Path, detail: str) -> PrecisError:
-    return PrecisError(
-        f"Précis cannot write to your glossary {path} ({detail}).",
-        f"Check that you may write to {path.parent}, or point {ENV_DATA_DIR} at a folder you can write to.",
-    )
-
-
-def _entry(row: tuple) -> UserEntry:
-    term, expansion, description, kind, origin, article, updated, field, countries = row
-    return UserEntry(
-        term, expansion, description, kind, origin, article, updated, field, tuple(countries.split(",")) if countries else ()
-    )
-
-
-def _upsert(conn: sqlite3.Connection, entry: UserEntry) -> None:
-    conn.execute(
-        "INSERT OR REPLACE INTO entries"
-        " (term, folded, origin, expansion, description, kind, article, updated, field, countries)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (entry.term, entry.term.casefold(), entry.origin, entry.expansion, entry.description, entry.kind,
-         entry.article, entry.updated, entry.field, ",".join(entry.countries) or None),
-    )
-
-
-def _clean_term(term: str) -> str:
-    if not isinstance(term, str):
-        raise PrecisError("A glossary term must be text.", "Type the short form or the organisation's name.")
-    cleaned = " ".join(unicodedata.normalize("NFC", term).split())
-    if not cleaned:
-        raise PrecisError("A glossary entry needs a term.", "Type the short form or the organisation's name.")
-    if len(cleaned) > MAX_TERM:
-        raise PrecisError(
-            f"The term {cleaned[:40]!r}… is too long ({len(cleaned)} characters; at most {MAX_TERM}).",
-            "Put the short form or name in the term, and the rest in the expansion or description.",
-        )
-    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
-        raise PrecisError(f"The term {cleaned!r} contains control characters.", "Type the term again by hand.")
-    return cleaned
-
-
-def _clean_text(value: Optional[str], field: str) -> Optional[str]:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise PrecisError(f"The {field} must be text.", "Type it again by hand.")
-    value = unicodedata.normalize("NFC", value).strip()
-    if "\x00" in value:
-        raise PrecisError(f"The {field} contains a NUL character.", "Type it again by hand.")
-    if len(value) > MAX_TEXT:
-        raise PrecisError(
-            f"The {field} is too long ({len(value)} characters; at most {MAX_TEXT}).", "Shorten it to a few lines."
-        )
-    return value or None
-
-
-def _validated(
-    term: str,
-    expansion: Optional[str],
-    description: Optional[str],
-    kind: Optional[str],
-    origin: Optional[str],
-    article: Optional[str],
-    updated: Optional[str],
-) -> UserEntry:
-    """A clean entry, or a PrecisError saying what is wrong with it (shared by the API, CSV import and salvage)."""
-    term = _clean_term(term or "")
-    expansion = _clean_text(expansion, "expansion")
-    description = _clean_text(description, "description")
-    kind = (kind or "acronym").strip().lower()
-    kind = _KIND_ALIASES.get(kind, kind)
-    if kind not in KINDS:
-        raise PrecisError(f"Unknown kind {kind!r} for {term!r}.", "Use 'acronym' or 'organisation'.")
-    origin = (origin or "user").strip().lower()
-    if origin not in ORIGINS:
-        raise PrecisError(f"Unknown origin {origin!r} for {term!r}.", "Use 'user' or 'learned'.")
-    if expansion is None and description is None:
-        raise PrecisError(
-            f"The entry {term!r} needs an expansion or a description.", "Say what the term stands for or what it is."
-        )
-    if origin == "learned" and expansion is None:
-        raise PrecisError(
-            f"The learned entry {term!r} needs an expansion.", "Give it one, or mark the row as origin 'user'."
-        )
-    article = _clean_text(article, "article") if origin == "learned" else None
-    updated = (updated or "").strip() or _now()
-    try:
-        datetime.fromisoformat(updated)
-    except ValueError:
-        raise PrecisError(
-            f"The date {updated!r} of {term!r} is not an ISO date.", "Write it like 2026-02-27T10:15:00+00:00."
-        ) from None
-    return UserEntry(term, expansion, description, kind, origin, article, updated)
-
-
-#: A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)`, `=cmd|...`, `@SUM`).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _neutralised(cell: str) -> str:
-    """OWASP's advice against CSV injection: a quote before a cell a spreadsheet would run makes it plain text.
-
-    A cell that already starts with a quote gets one more, so that `_restored` gives every cell back exactly.
-    """
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) or cell.startswith("'") else cell
-
-
-def _restored(cell: str) -> str:
-    """Undo `_neutralised`: the quote Précis put before a would-be formula (or before a quote) goes again."""
-    if cell.startswith("'") and cell[1:2] and (cell[1:].startswith(_FORMULA_STARTS) or cell[1] == "'"):
-        return cell[1:]
-    return cell
-
-
-def _decode_csv(data: bytes, path: Path) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise PrecisError(
-            f"{path.name} is not UTF-8 text.", "Save it as 'CSV UTF-8' from your spreadsheet and import it again."
-        ) from None
-
-
-def _read_csv(path: Path) -> list[UserEntry]:
-    """Parse and validate a whole CSV file; any problem is one PrecisError naming the rows at fault."""
-    try:
-        if path.stat().st_size > MAX_CSV_BYTES:
-            raise PrecisError(f"{path.name} is too large to be a glossary.", "Split it into smaller files.")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PrecisError(f"Précis could not read {path}: {exc.strerror or exc}.", "Check the file name.") from exc
-    text = _decode_csv(data, path)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ","
-    if "," not in first_line:
-        # Spreadsheets in many locales save semicolon-separated "CSV"; tab-separated text is common too.
-        delimiter = next((d for d in (";", "\t") if d in first_line), ",")
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-    except csv.Error as exc:
-        raise PrecisError(
-            f"{path.name} is not a well-formed CSV file ({exc}).", "Check its quotes, or export it again."
-        ) from exc
-    if not records:
-        raise PrecisError(f"{path.name} is empty.", "A glossary CSV starts with a header row: " + ",".join(CSV_COLUMNS))
-    header = [name.strip().lower() for name in records[0]]
-    if "term" not in header or not {"expansion", "description"} & set(header):
-        raise PrecisError(
-            f"{path.name} has no 'term' column, or neither 'expansion' nor 'description'.",
-            "The first row must name the columns: " + ",".join(CSV_COLUMNS),
-        )
-    duplicates = sorted({name for name in header if name and header.count(name) > 1})
-    if duplicates:
-        raise PrecisError(
-            f"{path.name} names the column(s) {', '.join(duplicates)} twice.", "Keep one column of each name."
-        )
-    position = {name: header.index(name) for name in CSV_COLUMNS if name in header}
-    entries: list[UserEntry] = []
-    problems: list[str] = []
-    for number, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) > len(header):
-            problems.append(f"row {number} has {len(record)} cells but the header names {len(header)}")
-            continue
-        cells = {name: _restored(record[i] if i < len(record) else "") for name, i in position.items()}
-        try:
-            entries.append(
-                _validated(*(cells.get(name) or None for name in CSV_COLUMNS))  # type: ignore[arg-type]
-            )
-        except PrecisError as exc:
-            problems.append(f"row {number}: {exc.message}")
-    if problems:
-        shown = "; ".join(problem.rstrip(".") for problem in problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
-        raise PrecisError(f"Nothing was imported from {path.name}: {shown}.", "Correct those rows and import again.")
-    return entries
