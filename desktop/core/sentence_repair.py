@@ -6,7 +6,7 @@ sentences. `mend` joins such halves again, within a paragraph. It only joins whe
 that was left open is closed within the next few pieces, so one stray "(" cannot swallow a paragraph.
 
 `is_fragment` says which sentences a reader would never pick for a summary: separators ("-----", "* *"),
-footnote marks ("[1]"), lone bullets, table rows, and anything under four words. They stay sentences of the
+footnote marks ("[1]"), lone bullets, table rows, lines set wholly in capitals, and anything under four words. They stay sentences of the
 text (offsets, highlighting) but are never summary sentences.
 
 Kept apart from textprep (which prepares text before spaCy) because this works on spaCy's output.
@@ -100,5 +100,15 @@ def is_fragment(text: str, words: Sequence[str]) -> bool:
         return True
     if len(_TABLE_CELLS.findall(text)) >= 2:
         return True
+    if _shouted(text):
+        return True
     numbers = sum(1 for word in words if _NUMBER.match(word))
     return numbers * 2 > len(words)
+
+
+def _shouted(text: str) -> bool:
+    """A line with no small letter at all is a title, a byline or a heading set in capitals ("DR. GAVIN WOOD
+    FOUNDER, ETHEREUM & ETHCORE"), never a sentence a reader would quote as the summary. An editorial's opening
+    word in capitals ("CONSIDERING the relentless …") has small letters after it and stays a sentence."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 8 and not any(ch.islower() for ch in letters)
