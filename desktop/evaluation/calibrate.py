@@ -19,7 +19,7 @@ from unittest import mock
 
 import numpy as np
 
-from desktop.core.glossary import calibration, resolve
+from desktop.core.glossary import acronym_meaning, calibration
 from desktop.core.glossary.bundled import form_key
 from desktop.core.pipeline import AnalysisOptions, analyze
 from desktop.evaluation.glossary import _entry_for, read_records, same_expansion
@@ -34,7 +34,7 @@ def collect(records) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, list[str]
     the number of gold pairs in all, and a line naming each row (for --show)."""
     rows, outcomes, groups, total, names = [], [], [], 0, []
     options = AnalysisOptions(algorithm="lead", user_glossary=False, learn=False)
-    real_evidence = resolve._evidence
+    real_evidence = acronym_meaning._evidence
     for number, record in enumerate(records):
         seen: dict[str, calibration.Evidence] = {}
 
@@ -43,7 +43,7 @@ def collect(records) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, list[str]
             _seen[sense.expansion] = evidence
             return evidence
 
-        with mock.patch.object(resolve, "_evidence", recording), \
+        with mock.patch.object(acronym_meaning, "_evidence", recording), \
                 mock.patch.object(calibration, "ASSERT_AT", 0.0):
             document = analyze(record["text"], options, title=record.get("title"))
         by_key = {}

@@ -3,7 +3,7 @@
 Two kinds of entry live here. A *user* entry is one the user added or corrected, and always wins; a *learned*
 entry is a definition found in an article the user analysed ("the Tehreek-e-Taliban Pakistan (TTP)"), kept with
 that article's title, field, countries and date, so that a later article can weigh it as evidence: it explains
-the acronym there only where that article supports it (see `resolve._learned_entry`). Both can exist for one
+the acronym there only where that article supports it (see `acronym_meaning._learned_entry`). Both can exist for one
 term: the user's entry wins, and forgetting it lets the learned one compete again. Either can be edited
 (`edit`) or forgotten (`forget`).
 
