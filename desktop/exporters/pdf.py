@@ -26,7 +26,8 @@ from desktop.core.errors import PrecisError
 from desktop.core.model import Document
 from desktop.exporters import PAGE_SIZES, layout  # PAGE_SIZES: one list for the command line and the API
 from desktop.exporters.atomic import check_target, write_atomic
-from desktop.exporters.pdf_annotations import AUTHOR, MAX_ANNOTATIONS_PER_PAGE, _annotate
+from desktop.exporters.pdf_annotations import MAX_ANNOTATIONS_PER_PAGE, _annotate
+from desktop.exporters.pdf_highlight import AUTHOR
 from desktop.exporters.pdf_document import _ANCHOR_NAMES_KEY, BODY_POINTS, FONT_FAMILIES, RESOLUTION, _Builder
 from desktop.exporters.pdf_paint import MARGIN_MM, _paint
 from desktop.exporters.qt_application import ensure_gui_application

@@ -17,13 +17,13 @@ from datetime import datetime, timezone
 from desktop import __version__
 from desktop.core import export_mark
 from desktop.core.model import Document
-from desktop.exporters import layout, palette
+from desktop.exporters import layout, palette, pdf_highlight
+from desktop.exporters.pdf_highlight import rect as _rect
 from desktop.exporters.pdf_metadata import _keywords, _subject
 from desktop.exporters.pdf_paint import _Rendered
 
 log = logging.getLogger(__name__)
 
-AUTHOR = "Précis"
 #: Each hover annotation costs a few milliseconds to build and write; a page of ordinary text has a few dozen
 #: mentions, one made of acronyms hundreds. Past this many on a page, the rest keep their dotted underline and
 #: their link to the glossary entry but get no hover note, which keeps an export's cost per page bounded.
@@ -33,8 +33,7 @@ MAX_ANNOTATIONS_PER_PAGE = 120
 def _annotate(document: Document, article: layout.Article, title: str, rendered: _Rendered) -> bytes:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import (
-        ArrayObject, BooleanObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, NumberObject,
-        TextStringObject,
+        ArrayObject, BooleanObject, DictionaryObject, NameObject, NumberObject, TextStringObject,
     )
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(rendered.pdf)))
@@ -57,48 +56,12 @@ def _annotate(document: Document, article: layout.Article, title: str, rendered:
             continue
         page = writer.pages[page_number]
         entry = document.glossary[mention.entry]
-        red, green, blue = palette.swatch(mention.label).rgb
-        left = min(b.left for b in boxes)
-        right = max(b.right for b in boxes)
-        bottom = min(b.bottom for b in boxes)
-        top = max(b.top for b in boxes)
-        quads: list[float] = []
-        fills = []
-        for box in boxes:
-            quads += [box.left, box.top, box.right, box.top, box.left, box.bottom, box.right, box.bottom]
-            fills.append(f"{box.left:.3f} {box.bottom:.3f} {box.right - box.left:.3f} {box.top - box.bottom:.3f} re")
-        appearance = DecodedStreamObject()
-        appearance.set_data(f"q /Hl gs {red:.4f} {green:.4f} {blue:.4f} rg {' '.join(fills)} f Q".encode("ascii"))
-        appearance.update({
-            NameObject("/Type"): NameObject("/XObject"),
-            NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/BBox"): _rect(left, bottom, right, top),
-            NameObject("/Resources"): DictionaryObject({
-                NameObject("/ExtGState"): DictionaryObject({
-                    NameObject("/Hl"): DictionaryObject({
-                        NameObject("/Type"): NameObject("/ExtGState"),
-                        NameObject("/BM"): NameObject("/Multiply"),
-                    })
-                })
-            }),
-        })
-        highlight = DictionaryObject({
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Highlight"),
-            NameObject("/Rect"): _rect(left, bottom, right, top),
-            NameObject("/QuadPoints"): ArrayObject(FloatObject(round(v, 3)) for v in quads),
-            NameObject("/Contents"): TextStringObject(layout.definition(entry)),
-            NameObject("/T"): TextStringObject(AUTHOR),
-            NameObject("/Subj"): TextStringObject(f"{layout.KIND_NAMES.get(entry.kind, entry.kind)}: {entry.term}"),
-            NameObject("/NM"): TextStringObject(f"precis-mention-{mention.id}"),
-            NameObject("/C"): ArrayObject(FloatObject(round(c, 4)) for c in (red, green, blue)),
-            NameObject("/CA"): FloatObject(1),
-            NameObject("/F"): NumberObject(4),  # print it
-            NameObject("/M"): TextStringObject(stamp),
-            NameObject("/CreationDate"): TextStringObject(stamp),
-            NameObject("/P"): page.indirect_reference,
-            NameObject("/AP"): DictionaryObject({NameObject("/N"): writer._add_object(appearance)}),
-        })
+        highlight, (left, bottom, right, top) = pdf_highlight.highlight(
+            writer, page, boxes, palette.swatch(mention.label).rgb, contents=layout.definition(entry),
+            subject=f"{layout.KIND_NAMES.get(entry.kind, entry.kind)}: {entry.term}",
+            name=f"precis-mention-{mention.id}", stamp=stamp, resources=pdf_highlight.multiply_resources(),
+            created=True,
+        )
         highlight_ref = writer._add_object(highlight)
         popup_left = min(max(right + 6, 0), page_width - 230)
         popup = DictionaryObject({
@@ -170,8 +133,3 @@ def _annotated_mentions(article: layout.Article, rendered: _Rendered) -> set[int
         chosen.add(mention.id)
     return chosen
 
-
-def _rect(left: float, bottom: float, right: float, top: float):
-    from pypdf.generic import ArrayObject, FloatObject
-
-    return ArrayObject(FloatObject(round(v, 3)) for v in (left, bottom, right, top))

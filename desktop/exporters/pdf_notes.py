@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from desktop.exporters import pdf_highlight
+from desktop.exporters.pdf_highlight import AUTHOR, rect as _rect
 from desktop.importers.pdfmap import Piece
 
-AUTHOR = "Précis"
-#: Annotation flags: 4 prints it; 28 also keeps a note's icon and popup the same size and upright when zoomed.
-PRINT, NOTE_FLAGS = 4, 28
+#: Annotation flags for a note: 28 prints it and keeps a note's icon and popup the same size and upright when zoomed.
+NOTE_FLAGS = 28
 
 
 def timestamp() -> str:
@@ -50,48 +51,11 @@ class Annotator:
     def highlight(self, page_number: int, pieces: list[Piece], rgb: tuple[float, float, float], contents: str,
                   subject: str, name: str, popup: bool = False):
         """A highlight over `pieces` (all on page `page_number`) whose note is `contents`; returns it."""
-        from pypdf.generic import (
-            ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, NumberObject,
-            TextStringObject,
-        )
-
         page = self.writer.pages[page_number]
-        left = min(p.left for p in pieces)
-        right = max(p.right for p in pieces)
-        bottom = min(p.bottom for p in pieces)
-        top = max(p.top for p in pieces)
-        quads: list[float] = []
-        fills = []
-        for piece in pieces:
-            quads += [piece.left, piece.top, piece.right, piece.top, piece.left, piece.bottom, piece.right,
-                      piece.bottom]
-            fills.append(f"{piece.left:.3f} {piece.bottom:.3f} {piece.right - piece.left:.3f} "
-                         f"{piece.top - piece.bottom:.3f} re")
-        red, green, blue = rgb
-        appearance = DecodedStreamObject()
-        appearance.set_data(f"q /Hl gs {red:.4f} {green:.4f} {blue:.4f} rg {' '.join(fills)} f Q".encode("ascii"))
-        appearance.update({
-            NameObject("/Type"): NameObject("/XObject"),
-            NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/BBox"): _rect(left, bottom, right, top),
-            NameObject("/Resources"): self._multiply(),
-        })
-        annotation = DictionaryObject({
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Highlight"),
-            NameObject("/Rect"): _rect(left, bottom, right, top),
-            NameObject("/QuadPoints"): ArrayObject(FloatObject(round(v, 3)) for v in quads),
-            NameObject("/Contents"): TextStringObject(contents),
-            NameObject("/T"): TextStringObject(AUTHOR),
-            NameObject("/Subj"): TextStringObject(subject),
-            NameObject("/NM"): TextStringObject(name),
-            NameObject("/C"): ArrayObject(FloatObject(round(c, 4)) for c in rgb),
-            NameObject("/CA"): FloatObject(1),
-            NameObject("/F"): NumberObject(PRINT),
-            NameObject("/M"): TextStringObject(self.stamp),
-            NameObject("/P"): page.indirect_reference,
-            NameObject("/AP"): DictionaryObject({NameObject("/N"): self.writer._add_object(appearance)}),
-        })
+        annotation, (_, _, right, top) = pdf_highlight.highlight(
+            self.writer, page, pieces, rgb, contents=contents, subject=subject, name=name, stamp=self.stamp,
+            resources=self._multiply(),
+        )
         self._add(page, annotation, (right + 6, top) if popup else None)
         self.highlights += 1
         return annotation
@@ -150,11 +114,6 @@ class Annotator:
         annotation[NameObject("/Popup")] = popup_reference
         annotations.append(popup_reference)
 
-
-def _rect(left: float, bottom: float, right: float, top: float):
-    from pypdf.generic import ArrayObject, FloatObject
-
-    return ArrayObject(FloatObject(round(v, 3)) for v in (left, bottom, right, top))
 
 
 def _colour(rgb):
