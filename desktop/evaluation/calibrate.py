@@ -20,9 +20,8 @@ from unittest import mock
 import numpy as np
 
 from desktop.core.glossary import acronym_meaning, calibration
-from desktop.core.glossary.bundled import form_key
 from desktop.core.pipeline import AnalysisOptions, analyze
-from desktop.evaluation.glossary import _entry_for, read_records, same_expansion
+from desktop.evaluation.glossary import _entry_for, acronym_entries, read_records, same_expansion
 
 L2 = 3.0
 DAWN_GOLD = Path(__file__).parent / "gold" / "dawn_editorials_dev_acronyms.json"
@@ -46,11 +45,7 @@ def collect(records) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, list[str]
         with mock.patch.object(acronym_meaning, "_evidence", recording), \
                 mock.patch.object(calibration, "ASSERT_AT", 0.0):
             document = analyze(record["text"], options, title=record.get("title"))
-        by_key = {}
-        for entry in document.glossary:
-            if entry.kind == "acronym":
-                by_key.setdefault(form_key(entry.term), entry)
-                by_key.setdefault(form_key(entry.term).casefold(), entry)
+        by_key = acronym_entries(document)
         for short, gold in record["undefined_pairs"]:
             total += 1
             entry = _entry_for(by_key, short)

@@ -162,6 +162,17 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
+def acronym_entries(document) -> dict:
+    """A document's acronym entries by their form key, as written and case-folded (how gold short forms are
+    looked up: `_entry_for`)."""
+    by_key = {}
+    for entry in document.glossary:
+        if entry.kind == "acronym":
+            by_key.setdefault(form_key(entry.term), entry)
+            by_key.setdefault(form_key(entry.term).casefold(), entry)
+    return by_key
+
+
 def evaluate(
     records: Sequence[dict], progress: Callable[[int, int], None] | None = None, user_glossary: bool = False
 ) -> GlossaryScore:
@@ -172,11 +183,7 @@ def evaluate(
     bundled = load_bundled()
     for number, record in enumerate(records, 1):
         document = analyze(record["text"], options, title=record.get("title"))
-        by_key = {}
-        for entry in document.glossary:
-            if entry.kind == "acronym":
-                by_key.setdefault(form_key(entry.term), entry)
-                by_key.setdefault(form_key(entry.term).casefold(), entry)
+        by_key = acronym_entries(document)
         for short, gold in record["undefined_pairs"]:
             score.total += 1
             if any(same_expansion(s.expansion, gold) for s in _senses_for(bundled, short)):

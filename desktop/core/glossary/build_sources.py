@@ -373,16 +373,22 @@ def build(sources: Path = DEFAULT_SOURCES, target: Optional[Path] = None) -> dic
     }
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def run_build(argv: Optional[list[str]], build_from, expected: str) -> int:
+    """The command line of a derivation script: build from the sources folder (the first argument, else
+    ../shared/glossary-sources) if it holds `expected`, and say how many senses each file got."""
     argv = sys.argv[1:] if argv is None else argv
     sources = Path(argv[0]) if argv else DEFAULT_SOURCES
-    if not (sources / "factbook_acronyms.tsv").is_file():
+    if not (sources / expected).is_file():
         print(f"error: no glossary sources in {sources}", file=sys.stderr)
         return 1
-    for name, count in build(sources).items():
+    for name, count in build_from(sources).items():
         print(f"{name}: {count} senses")
     print("now run: python -m desktop.core.glossary.compile")
     return 0
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    return run_build(argv, build, "factbook_acronyms.tsv")
 
 
 if __name__ == "__main__":
