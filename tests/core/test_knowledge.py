@@ -51,3 +51,12 @@ def test_a_us_agency_we_lacked_is_explained_in_an_american_story():
         "Department of Agriculture in Washington, said conservation grants would reach American farms soon."
     )
     assert entries["NRCS"].expansion == "Natural Resources Conservation Service"
+
+
+@pytest.mark.model
+def test_a_common_word_is_not_taken_for_a_party_of_that_name():
+    entries = _glossary(
+        "Malaysia and Turkey, fellow Muslim nations, teach more girls to read. Independent experts and Muslim "
+        "scholars in Islamabad called for Unity and Solidarity at the conference on girls' education."
+    )
+    assert not {"Muslim", "Independent", "Unity", "Solidarity"} & entries.keys()

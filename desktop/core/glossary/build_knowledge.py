@@ -109,8 +109,8 @@ def party_rows(path: Path) -> list[Row]:
             # The name whose initials the short form spells, the English one first (Christian Democratic Union), else
             # the party's own ("Pakistan Tehreek-e-Insaf", "Bharatiya Janata Party", as the press writes them).
             name = next((n for n in (english, native) if n and spells(short, n)), english or native)
-            if not name or name.upper() == short or len(name) > 120:
-                continue
+            if not name or name.upper() == short or len(name) > 120 or " " not in name:
+                continue  # a one-word name ("Muslim", "Independent", "Unity") is a common word, not this party
             code = _alpha2(record["country"])
             year_last = _number(record["year_last"])
             if code is None or (year_last and year_last < OLDEST) or (form_key(short).casefold(), code) in known:
