@@ -76,6 +76,7 @@ def git_files(repo: Path, paths: list[tuple[str, str]]) -> Iterator[tuple[str, b
             yield path, data
     finally:
         process.stdin.close()
+        process.stdout.close()
         process.wait()
 
 

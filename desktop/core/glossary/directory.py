@@ -105,7 +105,7 @@ class Directory:
             found = [f for f in found if not f.is_club]
             if not found:
                 return None
-        if len({f.country for f in found}) > 1 or _generic(name):
+        if len({f.country for f in found}) > 1 or (_generic(name) and any(f.type == "government" for f in found)):
             named = _article_countries(text)  # "Ministry of Health": whose? the article must say
             found = [f for f in found if f.country in named]
         if not found or len({(f.country, describe(f, place=False)) for f in found}) > 1:
@@ -131,7 +131,7 @@ def describe(listed: Listed, place: bool = True) -> str:
             lower = listed.name.casefold()
             head = next((said for word, said in _HEADS if re.search(rf"\b{word}", lower)), None)
             if head:
-                kind = ("An " if head[0] in "aeiou" else "A ") + head
+                kind = ("An " if head[0] in "aeio" else "A ") + head  # "a university", "an institute"
         text = kind + (f" in {listed.place}" if place else "")
     if place and listed.founded:
         text += f", founded in {listed.founded}"
@@ -149,7 +149,7 @@ def load_directory() -> Directory:
 
 
 def _generic(name: str) -> bool:
-    """A name of everyday words ("National University", "Ministry of Health") that many bodies could have."""
+    """A name of everyday words ("Ministry of Health") that a state body of any country could have."""
     from desktop.core.wordlist import english_words
 
     words = re.findall(r"[^\W\d_]+", name.casefold())
@@ -166,7 +166,8 @@ def _article_countries(text: str) -> frozenset[str]:
 
     counts: Counter = Counter()
     for match in _CAPITALISED.finditer(text[:30000]):
-        for code in countries_of(match.group(0)) or countries_of(match.group(0).split()[0]):
+        run = match.group(0)
+        for code in countries_of(run) or {c for word in run.split() for c in countries_of(word)}:
             counts[code] += 1
     return frozenset(counts)
 
