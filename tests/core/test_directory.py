@@ -71,6 +71,8 @@ def test_a_name_many_countries_share_is_taken_only_where_the_article_names_one()
     directory = Directory(rows)
     assert directory.find("Ministry of Health", "The Ministry of Health said cases fell.", None) is None
     found = directory.find("Ministry of Health", "In Jordan, the Ministry of Health said cases fell.", None)
+    assert found is not None and found.place == "Jordan"  # the country; the town only if the article names it
+    found = directory.find("Ministry of Health", "In Amman, Jordan's Ministry of Health said cases fell.", None)
     assert found is not None and found.place == "Amman, Jordan"
     assert directory.find("Ministry of Tourism", "The Ministry of Tourism in Riyadh said so.", None) is None
     found = directory.find("Zorbex Analytics", "Zorbex Analytics raised money.", None)

@@ -105,14 +105,28 @@ class Directory:
             found = [f for f in found if not f.is_club]
             if not found:
                 return None
-        if len({f.country for f in found}) > 1 or (_generic(name) and any(f.type == "government" for f in found)):
-            named = _article_countries(text)  # "Ministry of Health": whose? the article must say
+        generic = _generic(name)
+        if len({f.country for f in found}) > 1 or generic or any(f.type == "government" for f in found):
+            named = _article_countries(text)  # "Ministry of Health", "Government of Punjab": whose? the article says
             found = [f for f in found if f.country in named]
+        if generic and found and found[0].place.split(", ")[0] not in text:
+            # "Combined Military Hospital" has branches in many towns: the country is safe, the town only if named
+            found = [Listed(f.name, f.type, _country_only(f.place), f.country, None) for f in found]
         if not found or len({(f.country, describe(f, place=False)) for f in found}) > 1:
             return None
         if len({f.place for f in found}) > 1:
-            return Listed(found[0].name, found[0].type, found[0].place.rsplit(", ", 1)[-1], found[0].country, None)
+            return Listed(found[0].name, found[0].type, _country_only(found[0].place), found[0].country, None)
         return found[0]
+
+
+_THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Central African", "Dominican", "Gambia",
+        "Bahamas", "Maldives", "Comoros", "Marshall Islands", "Solomon Islands", "Seychelles")
+
+
+def _country_only(place: str) -> str:
+    """"Medford, United States" -> "the United States": the country alone, as a sentence names it."""
+    country = place.rsplit(", ", 1)[-1]
+    return f"the {country}" if country.startswith(_THE) else country
 
 
 def describe(listed: Listed, place: bool = True) -> str:
@@ -148,12 +162,23 @@ def load_directory() -> Directory:
         return Directory(handle)
 
 
-def _generic(name: str) -> bool:
-    """A name of everyday words ("Ministry of Health") that a state body of any country could have."""
-    from desktop.core.wordlist import english_words
+#: Words that say what kind of body a name is, not which one: a name made of them alone is shared by many.
+_GENERIC_WORDS = frozenset("""
+of and for the on in ministry department departments government general hospital hospitals combined military
+national central federal state provincial regional district city municipal civil public children women womens
+university college institute school academy council authority board commission office bureau agency directorate
+health education finance interior defence defense foreign affairs medical centre center research science sciences
+technology teaching services service trust foundation society association chamber commerce industry bank court
+police army navy air force agriculture agricultural energy water power planning development environment
+international world global united new royal people peoples social welfare justice labour labor trade
+""".split())
 
+
+def _generic(name: str) -> bool:
+    """A name only of words that say a kind of body ("Ministry of Health", "Combined Military Hospital"), which
+    bodies of many countries or towns could have."""
     words = re.findall(r"[^\W\d_]+", name.casefold())
-    return all(w in english_words() or len(w) <= 3 for w in words)
+    return bool(words) and all(w in _GENERIC_WORDS for w in words)
 
 
 _CAPITALISED = re.compile(r"(?<![\w\-])[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?")
