@@ -145,6 +145,8 @@ def from_ror(record: dict) -> Optional[dict]:
         country = (record.get("country") or {}).get("country_code")
     if not display or not country:
         return None
+    if _QUALIFIER.search(display) and len(_QUALIFIER.sub("", display).split()) == 1:
+        return None  # "Honda (Germany)": one national arm of a brand the press names bare; not the brand itself
     display = _QUALIFIER.sub("", display)
     others = [_QUALIFIER.sub("", n) for n in names + aliases]
     return row(display, kind, city, country, record.get("established"), others)

@@ -106,9 +106,15 @@ class Directory:
             if not found:
                 return None
         generic = _generic(name)
-        if len({f.country for f in found}) > 1 or generic or any(f.type == "government" for f in found):
-            named = _article_countries(text)  # "Ministry of Health", "Government of Punjab": whose? the article says
+        if len({f.country for f in found}) > 1 or generic:
+            named = _article_countries(text)  # "Ministry of Health": whose? the article says
             found = [f for f in found if f.country in named]
+        if any(f.type == "government" for f in found):
+            # a state body is news in its own country's stories: "Ministry of Information and Broadcasting" in a
+            # Pakistani story is Pakistan's, whatever India's is called
+            named = _article_countries(text)
+            top = max(named.values(), default=0)
+            found = [f for f in found if f.type != "government" or (top and named[f.country] == top)]
         if generic and found and found[0].place.split(", ")[0] not in text:
             # "Combined Military Hospital" has branches in many towns: the country is safe, the town only if named
             found = [Listed(f.name, f.type, _country_only(f.place), f.country, None) for f in found]
@@ -185,7 +191,7 @@ _CAPITALISED = re.compile(r"(?<![\w\-])[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?")
 
 
 @lru_cache(maxsize=4)
-def _article_countries(text: str) -> frozenset[str]:
+def _article_countries(text: str) -> Counter:
     """The countries an article names (by a country, city or nationality), to choose among namesakes."""
     from desktop.core.glossary.context import countries_of
 
@@ -194,7 +200,7 @@ def _article_countries(text: str) -> frozenset[str]:
         run = match.group(0)
         for code in countries_of(run) or {c for word in run.split() for c in countries_of(word)}:
             counts[code] += 1
-    return frozenset(counts)
+    return counts
 
 
 def from_directory(name: str, text: str) -> Optional[str]:
@@ -202,8 +208,10 @@ def from_directory(name: str, text: str) -> Optional[str]:
     listed, or listed for several bodies the article does not choose between."""
     from desktop.core.entities.sports import sport_of
 
-    if len(name) < 4:
-        return None
+    from desktop.core.glossary.bundled import load_bundled
+
+    if len(name) < 4 or load_bundled().by_expansion(name):
+        return None  # the curated glossary has its say on "European Union", whatever kind it files it under
     directory = load_directory()
     if not directory.candidates(name):
         return None
