@@ -75,6 +75,9 @@ def test_a_name_many_countries_share_is_taken_only_where_the_article_names_one()
     found = directory.find("Ministry of Health", "In Amman, Jordan's Ministry of Health said cases fell.", None)
     assert found is not None and found.place == "Amman, Jordan"
     assert directory.find("Ministry of Tourism", "The Ministry of Tourism in Riyadh said so.", None) is None
+    # a state body belongs to the country the story is mainly about, not to one it mentions in passing
+    story = "Pakistan's Ministry of Tourism said Pakistan and Pakistani firms would gain, unlike Jordan."
+    assert directory.find("Ministry of Tourism", story, None) is None
     found = directory.find("Zorbex Analytics", "Zorbex Analytics raised money.", None)
     assert describe(found) == "A company in Tallinn, Estonia, founded in 2011."
 

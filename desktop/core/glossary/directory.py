@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from desktop.resources import resource_path
 
 FILE_NAME = "glossary/directory/organisations.tsv"
+#: A state body's country must be named at least this share as often as the article's most-named country.
+MAIN_SHARE = 0.5
 CLUB = "football club"
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "’": "'",
                        "‘": "'", "`": "'", "–": " ", "—": " ", "-": " ", ".": "", ",": " "})
@@ -53,8 +54,7 @@ def lookup_key(name: str) -> str:
     return _LEADING_THE.sub("", " ".join(name.split()))
 
 
-@dataclass(frozen=True)
-class Listed:
+class Listed(NamedTuple):
     """One body in the directory: its name, kind, place ("Lahore, Pakistan"), country code and year founded."""
 
     name: str
@@ -69,27 +69,34 @@ class Listed:
 
 
 class Directory:
-    """The directory file in memory: rows by `lookup_key` of each name and alias."""
+    """The directory file in memory: its lines, and the line numbers of each name's `lookup_key`. A line is
+    split into a `Listed` only when a name asks for it, so loading stays a split of each line's ends."""
 
     def __init__(self, lines) -> None:
-        self._by_key: dict[str, list[Listed]] = {}
+        self._lines: list[str] = []
+        self._by_key: dict[str, list[int]] = {}
+        by_key = self._by_key
         for line in lines:
             if line.startswith("#") or line.startswith("name\t"):
                 continue
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) < 6:
-                continue
-            name, kind, place, country, founded, keys = fields[:6]
-            listed = Listed(name, kind, place, country, int(founded) if founded else None)
-            self._by_key.setdefault(name.casefold(), []).append(listed)
-            for key in keys.split("|") if keys else ():
-                self._by_key.setdefault(key, []).append(listed)
+            name = line.split("\t", 1)[0]
+            keys = line.rstrip("\n").rsplit("\t", 1)[-1]
+            number = len(self._lines)
+            self._lines.append(line)
+            by_key.setdefault(name.casefold(), []).append(number)
+            if keys:
+                for key in keys.split("|"):
+                    by_key.setdefault(key, []).append(number)
+
+    def _listed(self, number: int) -> Listed:
+        name, kind, place, country, founded = self._lines[number].rstrip("\n").split("\t")[:5]
+        return Listed(name, kind, place, country, int(founded) if founded else None)
 
     def __len__(self) -> int:
         return len(self._by_key)
 
     def candidates(self, name: str) -> list[Listed]:
-        return list(self._by_key.get(lookup_key(name), ()))
+        return [self._listed(n) for n in dict.fromkeys(self._by_key.get(lookup_key(name), ()))]
 
     def find(self, name: str, text: str, sport: Optional[str]) -> Optional[Listed]:
         """The one body this name is in this article, or None when there is none or no way to tell which."""
@@ -111,10 +118,11 @@ class Directory:
             found = [f for f in found if f.country in named]
         if any(f.type == "government" for f in found):
             # a state body is news in its own country's stories: "Ministry of Information and Broadcasting" in a
-            # Pakistani story is Pakistan's, whatever India's is called
+            # Pakistani story that mentions Punjab and Kashmir is Pakistan's, not India's; a US bureau in a story
+            # about US aid to Pakistan is the US's
             named = _article_countries(text)
             top = max(named.values(), default=0)
-            found = [f for f in found if f.type != "government" or (top and named[f.country] == top)]
+            found = [f for f in found if f.type != "government" or (top and named[f.country] >= top * MAIN_SHARE)]
         if generic and found and found[0].place.split(", ")[0] not in text:
             # "Combined Military Hospital" has branches in many towns: the country is safe, the town only if named
             found = [Listed(f.name, f.type, _country_only(f.place), f.country, None) for f in found]
