@@ -241,3 +241,9 @@ def is_club_not_town(name: str) -> bool:
     key = lookup_key(name)
     clubs = [f for f in load_directory().candidates(name) if f.is_club]
     return bool(clubs) and all(not lookup_key(f.place).startswith(key) for f in clubs)
+
+
+def listed_body(name: str) -> bool:
+    """Whether a name of two words or more is a listed body other than a club ("Shifa International Hospital",
+    which spaCy may read as a building): then it is an organisation, wherever the article mentions it."""
+    return len(name.split()) >= 2 and any(not f.is_club for f in load_directory().candidates(name))
