@@ -1,5 +1,5 @@
-"""Derive `resources/glossary/directory/organisations.tsv`: organisations a news reader meets by their full name, with the
-facts a one-line description needs (what kind of body, where, since when).
+"""Derive `resources/glossary/directory/organisations.tsv`: organisations a news reader meets by their full name,
+with the facts a one-line description needs (what kind of body, where, since when).
 
     python -m desktop.core.glossary.build_directory --ror DIR --universities DIR --clubs DIR --sp500 DIR
 
@@ -313,7 +313,8 @@ def _lines(entries: list[dict]) -> list[str]:
         if key in seen:
             continue
         seen.add(key)
-        keys = [k for k in dict.fromkeys(lookup_key(n) for n in names)][:(MAX_CLUB_ALIASES if club else MAX_ALIASES) + 1]
+        most = MAX_CLUB_ALIASES if club else MAX_ALIASES
+        keys = list(dict.fromkeys(lookup_key(n) for n in names))[:most + 1]
         if keys[0] == names[0].casefold():
             keys = keys[1:]  # the loader keys the name by its case-folded self
         founded = str(entry["founded"]) if isinstance(entry["founded"], int) and 1000 < entry["founded"] < 2100 else ""

@@ -1,8 +1,8 @@
 """Organisations a news reader meets by their full name, with what they are and where: universities, hospitals,
 research institutes, think tanks, NGOs, companies and football clubs of the world.
 
-The facts come from public registers (`build_directory` derives `resources/glossary/directory/organisations.tsv`); every
-description is composed here from them, in our words: "A university in Lahore, Pakistan, founded in 1990."
+The facts come from public registers (`build_directory` derives `resources/glossary/directory/organisations.tsv`);
+every description is composed here from them, in our words: "A university in Lahore, Pakistan, founded in 1990."
 
 A name is looked up only as the article writes it in full (spelling, accents and a leading "the" aside), never
 by a part of it, and only where it is safe:
