@@ -126,14 +126,16 @@ def test_the_build_reads_clubs_universities_and_ror_records_from_git_clones(tmp_
               "names": [{"value": "Lahore University of Management Sciences", "types": ["ror_display", "label"],
                          "lang": "en"}, {"value": "LUMS", "types": ["acronym"], "lang": None}],
               "locations": [{"geonames_details": {"name": "Lahore", "country_code": "PK"}}]}
+    surname = dict(record, types=["company"], names=[{"value": "Arkin", "types": ["ror_display"], "lang": None}])
     ror = _git_repo(tmp_path / "ror", {"v2.1/0abc.json": json.dumps(record),
-                                       "v1.0/0abc.json": json.dumps(dict(record, status="inactive"))})
+                                       "v1.0/0abc.json": json.dumps(dict(record, status="inactive")),
+                                       "v2.1/0def.json": json.dumps(surname)})
     universities = _git_repo(tmp_path / "uni", {"world_universities_and_domains.json": json.dumps(
         [{"name": "University of Zorbex", "alpha_two_code": "EE", "state-province": None}])})
     monkeypatch.setattr(build_directory, "glossary_dir", lambda: tmp_path)
     (tmp_path / "directory").mkdir()
     counts = build_directory.build(ror, universities, clubs, None)
-    assert counts == {"ror": 1, "universities": 1, "clubs": 2, "directory/organisations.tsv": 4}
+    assert counts == {"ror": 2, "universities": 1, "clubs": 2, "directory/organisations.tsv": 4}
     lines = (tmp_path / "directory" / "organisations.tsv").read_text(encoding="utf-8").splitlines()
     rows = {line.split("\t")[0]: line.split("\t") for line in lines[2:]}
     assert rows["Beşiktaş İstanbul"][1:4] == ["football club", "Istanbul, Turkey", "TR"]
@@ -142,3 +144,4 @@ def test_the_build_reads_clubs_universities_and_ror_records_from_git_clones(tmp_
     assert rows["Lahore University of Management Sciences"][1:5] == ["education", "Lahore, Pakistan", "PK", "1985"]
     assert "lums" not in rows["Lahore University of Management Sciences"][5]  # acronyms are the glossary's job
     assert rows["University of Zorbex"][2] == "Estonia"
+    assert "Arkin" not in rows  # one plain word may be a person's surname: no lookup by it

@@ -226,6 +226,7 @@ def _club(line: str, country: str, nation: Optional[str]) -> Optional[dict]:
 def from_sp500(repo: Path) -> Iterator[dict]:
     for company in csv.DictReader(io.StringIO(git_file(repo, "data/constituents.csv"))):
         name = re.sub(r"\s*\(Class [A-Z]\)$", "", company["Security"])
+        name = re.sub(r"^(.*) \(The\)$", r"The \1", name)  # "Walt Disney Company (The)"
         founded = re.match(r"\d{4}", company.get("Founded") or "")
         industry = company.get("GICS Sub-Industry") or company.get("GICS Sector") or ""
         yield row(name, f"company:{industry.lower()}:S&P 500", company.get("Headquarters Location"), "US",
@@ -260,7 +261,7 @@ def place_of(entry: dict) -> str:
     return ", ".join(dict.fromkeys(parts))
 
 
-def keepable(name: str, club: bool = False) -> bool:
+def keepable(name: str, club: bool = False, listed: bool = False) -> bool:
     """Whether a name may be looked up by itself: not a place, not one everyday word, not an initialism (the
     acronym glossary handles those), not an address or a sub-unit's long title."""
     from desktop.core.glossary.context import countries_of
@@ -274,6 +275,9 @@ def keepable(name: str, club: bool = False) -> bool:
         return False
     if len(words) == 1 and (lookup_key(name) in english_words() or name.isupper() or len(name) < 5):
         return False
+    if len(words) == 1 and not (club or listed or re.search(r"[a-z][A-Z]", name)):
+        return False  # "Adler", "Arkin": a one-word name may be a person's; only a brand's shape (AbbVie) or a
+        #               listed company's name (Accenture) is safe on its own
     return club or not countries_of(name)  # "Monaco" is a club only where clubs are looked up: in football
 
 
@@ -306,7 +310,8 @@ def _lines(entries: list[dict]) -> list[str]:
     lines = []
     for entry in entries:
         club = entry["type"] == "football club"
-        names = [n for n in dict.fromkeys([entry["name"], *entry["aliases"]]) if keepable(n, club)]
+        listed = entry["type"].startswith("company:")  # an index's company: its one-word name is the brand
+        names = [n for n in dict.fromkeys([entry["name"], *entry["aliases"]]) if keepable(n, club, listed)]
         if not names:
             continue
         key = (lookup_key(names[0]), entry["country"])
