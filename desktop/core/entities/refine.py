@@ -24,6 +24,7 @@ from typing import Sequence
 from desktop.core.acronyms import common_words
 from desktop.core.entities.sports import in_team_context, sport_of
 from desktop.core.glossary.context import countries_of
+from desktop.core.glossary.directory import is_city_state_club, is_club_not_town
 from desktop.core.model import Entity
 from desktop.core.wordlist import english_words
 
@@ -133,11 +134,15 @@ def _teams(text: str, entities: list[Entity], sport: str) -> list[Entity]:
         e.text for e in entities
         if e.label in labels and e.text[:1].isupper() and in_team_context(text, e.start, e.end, sport)
     }
-    teams = {name for name in teams if not _is_country(name)}
+    teams = {name for name in teams if not _is_country(name) or is_city_state_club(name)}
+    if sport == "football":  # "a signing from Besiktas": a name only a club has is the club
+        teams |= {e.text for e in entities if e.label in ("GPE", "LOC") and not countries_of(e.text)
+                  and is_club_not_town(e.text)}
     # "face Aston Villa or Lille", "Atalanta and Monaco": a name listed with a team is a team too
     for left, right in zip(entities, entities[1:]):
         if text[left.end:right.start] in (" and ", " or ", ", ") and {left.text, right.text} & teams:
-            teams |= {e.text for e in (left, right) if e.label in labels and not _is_country(e.text)}
+            teams |= {e.text for e in (left, right) if e.label in labels
+                      and (not _is_country(e.text) or is_city_state_club(e.text))}
     return [replace(e, label="ORG") if e.text in teams and e.label in labels else e for e in entities]
 
 

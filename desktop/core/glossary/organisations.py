@@ -24,6 +24,7 @@ from typing import Optional, Sequence
 
 from desktop.core.glossary.bundled import BundledGlossary, Sense, name_key
 from desktop.core.glossary.context import countries_of
+from desktop.core.glossary.directory import from_directory, listed_body
 from desktop.core.wordlist import english_words
 
 #: Kinds of built-in sense that are organisations a glossary may explain by name.
@@ -419,6 +420,9 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
             return Meaning(None, description or sense.expansion, "bundled", 0.9, sense)
     if said:
         return Meaning(None, said, "text", 0.8)
+    listed = from_directory(name, text)  # universities, hospitals, companies, clubs ... by full name
+    if listed:
+        return Meaning(None, listed, "bundled", 0.7)
     team = from_sport(name, text, spans)
     if team:
         return Meaning(None, team, "text", 0.6)
@@ -444,7 +448,8 @@ def relabel_known(text: str, entities, bundled: BundledGlossary) -> list:
         if entity.label in _MISLABELS and entity.text[:1].isupper() and not countries_of(entity.text):
             start, end = clean_span(text, entity.start, entity.end)
             name = display_name(text[start:end])
-            if len(name) > 3 and not name.isupper() and (index.senses(name) or _named_as_organisation(text, start)):
+            if len(name) > 3 and not name.isupper() and (index.senses(name) or _named_as_organisation(text, start)
+                                                         or (entity.label in ("FAC", "PRODUCT") and listed_body(name))):
                 entity = replace(entity, label="ORG")
         result.append(entity)
     return result
