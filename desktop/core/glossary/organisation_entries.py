@@ -8,11 +8,13 @@ Kept apart from `resolve` because it is a second pass over entities once the acr
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
-from typing import Sequence
+from typing import Optional, Sequence
 
+from desktop.core.glossary import organisation_structure as structure
 from desktop.core.glossary import organisations as orgs
 from desktop.core.glossary.acronym_meaning import _rank_senses
 from desktop.core.glossary.article_context import _Context
@@ -34,6 +36,8 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
         if entry.expansion:
             by_expansion[name_key(entry.expansion)] = key
     rank = lambda senses: _named_senses(senses, context)  # noqa: E731
+    parent_of = _parents(acronym_entries, bundled)
+    owners: dict[str, str] = {}  # name key or acronym key -> the body whose possessive precedes the name
     extra_mentions: dict[str, list[Mention]] = defaultdict(list)
     name_spans: list[tuple[int, int]] = []  # names with an acronym in them ("AC Milan", "PTV News")
     named: dict[str, str] = {}  # acronym key -> a full name the article uses for it, where it gives none
@@ -43,6 +47,11 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
             continue
         inside = _acronyms_within(acronym_spans, span_starts, longest, entity.start, entity.end)
         start, end = orgs.clean_span(text, entity.start, entity.end)
+        owner = structure.owner_before(text, start)
+        if owner and parent_of(owner):  # "the Ministry of Commerce’s Tariff" + "Policy Wing"
+            end = structure.extend_to_head(text, start, end, structure.SUB_BODIES | orgs.HEADS.keys())
+        else:
+            owner = None
         if inside and len(text[start:end].split()) >= 2:
             name_spans.append((start, end))
         if inside and len(text[start:end].split()) < 2:
@@ -56,6 +65,15 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
         mention = Mention(start, end)
         if key in by_expansion:
             extra_mentions[by_expansion[key]].append(mention)
+            continue
+        if owner:
+            owners.setdefault(key, owner)
+        spelled = _acronym_after(text, end, name, acronym_entries)
+        if spelled and not inside:  # "the Bureau of International Narcotics and Law Enforcement Affairs, or INL"
+            extra_mentions[spelled].append(mention)
+            named.setdefault(spelled, name)
+            if owner:
+                owners.setdefault(spelled, owner)
             continue
         acronym = form_key(orgs.initials(name))
         if not inside and len(acronym) >= 2 and acronym in acronym_entries and len(name.split()) >= 2:
@@ -76,7 +94,8 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
         entry = merged[key]
         entry = replace(entry, mentions=tuple(sorted(entry.mentions + tuple(mentions), key=lambda m: m.start)))
         if key in named and not entry.meaning:  # "Pakistan Business Council ... the PBC": the name explains it
-            found = orgs.meaning(named[key], text, [(m.start, m.end) for m in mentions], bundled, rank)
+            found = orgs.meaning(named[key], text, [(m.start, m.end) for m in mentions], bundled, rank,
+                                 parent_of=parent_of, owner=owners.get(key))
             entry = replace(entry, expansion=named[key], description=found.description if found else None,
                             source="text", confidence=0.8)
         merged[key] = entry
@@ -88,7 +107,8 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
         if user is not None:
             entries.append(GlossaryEntry(name, "organisation", user.expansion, user.description, "user", 1.0, mentions))
             continue
-        found = orgs.meaning(name, text, [(m.start, m.end) for m in mentions], bundled, rank, slot["descriptor"])
+        found = orgs.meaning(name, text, [(m.start, m.end) for m in mentions], bundled, rank, slot["descriptor"],
+                             parent_of=parent_of, owner=owners.get(name_key(name)))
         if found is not None:
             entries.append(GlossaryEntry(
                 name, "organisation", found.expansion, found.description, found.source, found.confidence, mentions
@@ -102,6 +122,42 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
     for key in [k for k, e in merged.items() if orgs.only_part_of_names(e, name_spans, bundled, text)]:
         del merged[key]  # "AC" of "AC Milan" is no "air conditioning"
     return merged, entries
+
+
+def _parents(acronym_entries, bundled):
+    """`parent_of(words)`: the full name of the body an article's acronym ("KPT": Karachi Port Trust) or a known
+    or institution-like name ("State Department", "Ministry of Commerce") stands for, or None."""
+    index = orgs.name_index(bundled)
+
+    def parent_of(words: str) -> Optional[str]:
+        words = orgs.display_name(words)
+        if len(words.split()) == 1:
+            entry = acronym_entries.get(form_key(words))
+            expansion = entry.expansion if entry is not None else None
+            return expansion if expansion and structure.is_institution(expansion) else None
+        if structure.is_institution(words) or index.senses(words):
+            return words
+        return None
+
+    return parent_of
+
+
+_ACRONYM_AFTER = re.compile(r"(?:,\s+or\s+(?:the\s+)?|\s+\(\s*)([A-Z][A-Za-z&\-]{1,9})(?=[\s,.;)])")
+
+
+def _acronym_after(text: str, end: int, name: str, acronym_entries) -> Optional[str]:
+    """The key of the acronym the article gives right after a name (", or INL", " (INL)") when the acronym has
+    no meaning of its own and its letters are, in order, initials of the name's words; else None."""
+    match = _ACRONYM_AFTER.match(text, end, end + 16)
+    if not match:
+        return None
+    key = form_key(match.group(1))
+    entry = acronym_entries.get(key)
+    if entry is None or entry.meaning or len(name.split()) < 2:
+        return None
+    letters = [ch for ch in match.group(1).upper() if ch.isalpha()]
+    firsts = iter(orgs.initials(name))
+    return key if letters and all(any(ch == first for first in firsts) for ch in letters) else None
 
 
 def _acronyms_within(spans, starts, longest, start, end) -> set[str]:

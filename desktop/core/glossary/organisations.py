@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from desktop.core.glossary import organisation_structure as structure
 from desktop.core.glossary.bundled import BundledGlossary, Sense, name_key
 from desktop.core.glossary.context import countries_of
 from desktop.core.wordlist import english_words
@@ -365,6 +366,11 @@ def from_name(name: str) -> Optional[str]:
     return _sentence_case(described)
 
 
+def kind_of(name: str) -> Optional[str]:
+    """The kind of body a name's head noun says it is ("International Trading": a trading company), or None."""
+    return HEADS.get(structure.head_noun(name)) if name.split() else None
+
+
 def _plain_word(word: str) -> bool:
     word = word.strip(",.").lower()
     return word in _SMALL_WORDS or word in english_words() or (word.endswith("s") and word[:-1] in english_words())
@@ -401,9 +407,11 @@ MAX_MENTIONS_READ = 8
 
 
 def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: BundledGlossary,
-            rank, descriptor: Optional[str] = None) -> Optional[Meaning]:
+            rank, descriptor: Optional[str] = None, parent_of=None, owner: Optional[str] = None) -> Optional[Meaning]:
     """The best meaning of an organisation's name in this article, or None. `rank(senses)` orders built-in
-    senses by fit with the article (country, words), as `resolve` does for acronyms."""
+    senses by fit with the article (country, words), as `resolve` does for acronyms; `parent_of` names the
+    bodies of the article a name may be part of (see `organisation_structure.from_parent`), `owner` the
+    possessive before the name ("the State Department’s ...")."""
     spans = list(spans)[:MAX_MENTIONS_READ]
     said = from_article(text, spans, descriptor)
     known = [s for s in name_index(bundled).senses(name) if not _EMPTY_DESCRIPTION.search(s.description or "")]
@@ -419,6 +427,9 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
             return Meaning(None, description or sense.expansion, "bundled", 0.9, sense)
     if said:
         return Meaning(None, said, "text", 0.8)
+    part = structure.from_parent(name, owner, parent_of, kind_of) if parent_of else None
+    if part:
+        return Meaning(None, part, "text", 0.7)
     team = from_sport(name, text, spans)
     if team:
         return Meaning(None, team, "text", 0.6)

@@ -1,0 +1,72 @@
+"""Organisations explained by what their names say about a parent body the article names, and by what the
+article says around them: a reader sees "the board of directors of the Karachi Port Trust", not "a board"."""
+
+import pytest
+
+from desktop.core.glossary.bundled import load_bundled
+from desktop.core.glossary.resolve import build_glossary
+from desktop.core.model import Entity
+from desktop.core.pipeline import AnalysisOptions, analyze
+
+
+@pytest.fixture(autouse=True)
+def private_glossary(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRECIS_DATA_DIR", str(tmp_path / "data"))
+
+
+def _glossary(text, names):
+    entities = []
+    for name in names:
+        start = text.index(name)
+        entities.append(Entity(start, start + len(name), "ORG", name))
+    entries, _, _ = build_glossary(text, entities, load_bundled())
+    return {e.term: e for e in entries}
+
+
+def _analysed(text):
+    document = analyze(text, AnalysisOptions(user_glossary=False, learn=False))
+    return {e.term: e for e in document.glossary}
+
+
+@pytest.mark.model
+def test_a_board_named_after_an_acronym_of_the_article_is_that_bodys_board():
+    text = ("The Karachi Port Trust (KPT) awarded a dredging contract last year. Investigators said the prime "
+            "minister ordered the KPT Board of Directors to review the tender before any payment was made.\n\n"
+            "The KPT chairman declined to comment on Tuesday.")
+    entries = _analysed(text)
+    assert entries["KPT Board of Directors"].meaning == "The board of directors of the Karachi Port Trust"
+
+
+@pytest.mark.model
+def test_a_wing_after_a_ministrys_possessive_is_a_wing_of_that_ministry():
+    text = ("The committee was notified by the Ministry of Commerce’s Tariff Policy Wing on Monday. It will "
+            "review import duties on steel, paper and cars over the next five years.")
+    entries = _analysed(text)
+    assert entries["Tariff Policy Wing"].meaning == "The tariff policy wing of the Ministry of Commerce"
+
+
+def test_an_acronym_given_after_a_name_takes_it_when_its_letters_fit():
+    text = ("Most of the money goes to the State Department’s Bureau of International Narcotics and Law "
+            "Enforcement Affairs, or INL, which trains police abroad. INL programmes were exempted.")
+    entries = _glossary(text, ["Bureau of International Narcotics and Law Enforcement Affairs", "State Department"])
+    assert entries["INL"].expansion == "Bureau of International Narcotics and Law Enforcement Affairs"
+    assert entries["INL"].description == "A bureau of the State Department"
+
+
+def test_a_company_named_after_a_known_group_is_part_of_it():
+    text = ("Two units of China National Offshore Oil Corporation (CNOOC) were listed: CNOOC China Ltd and "
+            "CNOOC International Trading.")
+    entries = _glossary(text, ["China National Offshore Oil Corporation", "CNOOC China Ltd",
+                               "CNOOC International Trading"])
+    assert entries["CNOOC China Ltd"].meaning == "Part of the China National Offshore Oil Corporation"
+    assert entries["CNOOC International Trading"].meaning == (
+        "A trading company, part of the China National Offshore Oil Corporation")
+
+
+def test_a_person_or_a_country_before_a_possessive_is_no_parent():
+    text = ("Elon Musk’s Zorbex Board met on Friday. Pakistan’s Quillon Committee met too. The PM Office said "
+            "so.")
+    entries = _glossary(text, ["Zorbex Board", "Quillon Committee", "PM Office"])
+    assert "Zorbex Board" not in entries  # neither "a board of Elon Musk" nor a restatement
+    assert "Quillon Committee" not in entries  # nor "a committee of Pakistan"
+    assert "PM Office" not in entries  # the prime minister is a person, not a parent body
