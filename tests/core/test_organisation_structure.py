@@ -70,3 +70,23 @@ def test_a_person_or_a_country_before_a_possessive_is_no_parent():
     assert "Zorbex Board" not in entries  # neither "a board of Elon Musk" nor a restatement
     assert "Quillon Committee" not in entries  # nor "a committee of Pakistan"
     assert "PM Office" not in entries  # the prime minister is a person, not a parent body
+
+
+@pytest.mark.model
+def test_what_a_company_makes_before_its_name_is_its_meaning_even_in_a_list():
+    text = ("The list also included chip maker Changxin Memory Technologies, Quectel Wireless and drone maker "
+            "Autel Robotics, according to a document published on Monday. Analysts expect more names next year.")
+    entries = _analysed(text)
+    assert entries["Changxin Memory Technologies"].meaning == "A chip maker"
+    assert entries["Autel Robotics"].meaning == "A drone maker"  # not "a robotics company" from its name
+
+
+def test_a_participle_a_place_and_an_adjective_around_a_name_describe_it():
+    text = ("The Bureau of Zonal Security, focused on preventing the spread of nuclear weapons, got $30m. "
+            "A seminar was held at Quillon International Hospital in Islamabad. Spending fell, according to "
+            "the nonpartisan Committee for a Sound Budget.")
+    entries = _glossary(text, ["Bureau of Zonal Security", "Quillon International Hospital",
+                               "Committee for a Sound Budget"])
+    assert entries["Bureau of Zonal Security"].meaning == "Focused on preventing the spread of nuclear weapons."
+    assert entries["Quillon International Hospital"].meaning == "A hospital in Islamabad"
+    assert entries["Committee for a Sound Budget"].meaning == "A nonpartisan committee"

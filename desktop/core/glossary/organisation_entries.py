@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Optional, Sequence
 
+from desktop.core.glossary import organisation_labels
 from desktop.core.glossary import organisation_structure as structure
 from desktop.core.glossary import organisations as orgs
 from desktop.core.glossary.acronym_meaning import _rank_senses
@@ -119,7 +120,7 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
                     any(o.start <= m.start and m.end <= o.end for o in mentions) for m in acronym.mentions
                 ):
                     del merged[key]
-    for key in [k for k, e in merged.items() if orgs.only_part_of_names(e, name_spans, bundled, text)]:
+    for key in [k for k, e in merged.items() if organisation_labels.only_part_of_names(e, name_spans, bundled, text)]:
         del merged[key]  # "AC" of "AC Milan" is no "air conditioning"
     return merged, entries
 
