@@ -23,11 +23,13 @@ from desktop.core.glossary.context import countries_of
 
 _MAKER = re.compile(
     r"(?:^|[\s(,])(?:([a-z][a-z\-]*)\s+(maker|manufacturer|producer|supplier|developer|retailer|giant|major)|"
-    r"([a-z]{3,}maker))\s+$"
+    r"((?:chip|car|auto|drug|steel|phone|smartphone|plane|jet|toy|truck|tyre|tire|vaccine|battery|arms|game|"
+    r"cement|paper|glass)maker))\s+$"  # not "peacemaker", "playmaker", "lawmaker": people
 )
 _NOT_INDUSTRY = frozenset(
     "a an the and or of for to in on at by with its their his her included including also policy decision "
-    "peace film movie law rule key deal trouble mischief money match news world".split()
+    "peace film movie law rule key deal trouble mischief money match news world play king home decision "
+    "record music".split()
 )
 _LEADING = {"giant", "major"}
 _PARTICIPLE = re.compile(
@@ -83,8 +85,9 @@ def described_near(name: str, text: str, spans: Sequence[tuple[int, int]],
 
 def makes_before(before: str) -> bool:
     """Whether the words before a name say what it makes ("drone maker ", "chipmaker ")."""
-    maker = _MAKER.search(before)
-    return bool(maker) and (bool(maker.group(3)) or maker.group(1) not in _NOT_INDUSTRY)
+    maker = _MAKER.search(before)  # not "producer" or "developer": "music producer X" is a person
+    return bool(maker) and (bool(maker.group(3)) or (
+        maker.group(1) not in _NOT_INDUSTRY and maker.group(2) in ("maker", "manufacturer", "giant", "major")))
 
 
 def _a(phrase: str) -> str:
