@@ -90,3 +90,43 @@ def test_a_participle_a_place_and_an_adjective_around_a_name_describe_it():
     assert entries["Bureau of Zonal Security"].meaning == "Focused on preventing the spread of nuclear weapons."
     assert entries["Quillon International Hospital"].meaning == "A hospital in Islamabad"
     assert entries["Committee for a Sound Budget"].meaning == "A nonpartisan committee"
+
+
+def test_names_are_cleaned_of_a_place_before_and_a_based_prefix_and_titles_are_no_entries():
+    text = ("Exports to China and Gulf Cooperation Council (GCC) countries rose, said Minister for Finance "
+            "Muhammad Aurangzeb. A photo of UK-based The Daily Telegraph newspaper was fake.")
+    entries = _glossary(text, ["China and Gulf Cooperation Council", "Minister for Finance",
+                               "UK-based The Daily Telegraph"])
+    assert "China and Gulf Cooperation Council" not in entries
+    assert entries["GCC"].expansion == "Gulf Cooperation Council"
+    assert "Minister for Finance" not in entries  # a person's title, not the Ministry of Finance
+    assert "Daily Telegraph" in entries and not any("based" in term for term in entries)
+
+
+def test_a_known_name_is_found_without_its_last_and_or_with_a_plural():
+    text = ("The Karachi Chamber of Commerce issued a statement. The Karachi Chamber of Commerce and Industries "
+            "said exports fell.")
+    entries = _glossary(text, ["Karachi Chamber of Commerce", "Karachi Chamber of Commerce and Industries"])
+    assert entries["Karachi Chamber of Commerce"].meaning.startswith("Karachi Chamber of Commerce and Industry:")
+    assert "chamber of commerce" in entries["Karachi Chamber of Commerce and Industries"].meaning.lower()
+
+
+def test_a_trade_body_is_said_to_be_one_when_its_name_names_its_members_or_their_industry():
+    text = ("The Pakistan Textile Exporters Association and the Pakistan Textile Council asked for relief. "
+            "The Pakistan Quillon Council said nothing.")
+    entries = _glossary(text, ["Pakistan Textile Exporters Association", "Pakistan Textile Council",
+                               "Pakistan Quillon Council"])
+    assert entries["Pakistan Textile Exporters Association"].meaning == "A trade body of textile exporters (Pakistan)"
+    assert entries["Pakistan Textile Council"].meaning == "A trade body of the textile industry (Pakistan)"
+    assert "Pakistan Quillon Council" not in entries  # "a council" would only restate the name
+
+
+def test_a_body_whose_name_begins_like_a_university_of_the_article_is_part_of_it_and_an_apposition_may_end_a_sentence():
+    text = ("She wrote in the student paper of Zorbex University about the Zorbex Student Senate. This fact "
+            "check was published by iQuill Pakistan — a project of two journalism schools.\n\n"
+            "The chopper, operated by Quillon Air Tours, crashed.")
+    entries = _glossary(text, ["Zorbex University", "Zorbex Student Senate", "iQuill Pakistan",
+                               "Quillon Air Tours"])
+    assert entries["Zorbex Student Senate"].meaning == "The student senate of Zorbex University"
+    assert entries["iQuill Pakistan"].meaning == "A project of two journalism schools"
+    assert entries["Quillon Air Tours"].meaning == "The operator of the chopper"

@@ -3,6 +3,8 @@ nouns of `organisations.from_article`:
 
 - what it makes, before the name: "drone maker Autel Robotics" (a drone maker), "oil major X" (a leading oil
   company), even inside a list ("chip maker A, B, drone maker C");
+- what it operates or owns: "The Bell 206 chopper, operated by New York Helicopter Tours," (the operator of the
+  Bell 206 chopper);
 - a participle after it saying what it does: "The Bureau of ..., focused on preventing the spread of nuclear
   weapons," (focused on preventing ...);
 - where an institution is: "Shifa International Hospital in Islamabad" (a hospital in Islamabad), the place being
@@ -37,6 +39,10 @@ _PARTICIPLE = re.compile(
     r"tasked|charged|set\s+up\s+to|created\s+to|established\s+to|formed\s+to)\s+(?:on|to|in|for|with)?\s*"
     r"[a-z][^,.;:()\[\]\"“”]{4,110}?)(?=,|\.(?:\s|$)|;)"
 )
+_OPERATED_BY = re.compile(
+    r"(?:^|\s)([Tt]he|[Aa]n?)\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),?\s+(operated|owned|managed|run)\s+by\s+(?:the\s+)?$"
+)
+_ROLES = {"operated": "operator", "owned": "owner", "managed": "manager", "run": "operator"}
 _PLACE_AFTER = re.compile(r"^\s+in\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!\s*[A-Z])")
 #: Bodies that are in one place, where "X in <city>" says where that is.
 _SITED = {"hospital": "hospital", "university": "university", "college": "college", "school": "school",
@@ -62,6 +68,9 @@ def described_near(name: str, text: str, spans: Sequence[tuple[int, int]],
             if maker.group(2) in _LEADING:
                 return f"A leading {maker.group(1)} company"
             return _a(f"{maker.group(1)} {maker.group(2)}")
+        operated = _OPERATED_BY.search(text[max(0, start - 60):start])
+        if operated and not re.search(r"\b(?:is|was|are|were|be|been|said)\b", operated.group(2)):
+            return f"The {_ROLES[operated.group(3)]} of {operated.group(1).lower()} {operated.group(2)}"
         participle = _PARTICIPLE.match(text[end:end + 140])
         if participle and not re.search(r"\b(?:said|says|told)\b|\d", participle.group(1)):
             phrase = " ".join(participle.group(1).split())

@@ -20,6 +20,7 @@ from desktop.core.glossary import organisations as orgs
 from desktop.core.glossary.acronym_meaning import _rank_senses
 from desktop.core.glossary.article_context import _Context
 from desktop.core.glossary.bundled import Sense, form_key, name_key
+from desktop.core.glossary.context import countries_of
 from desktop.core.model import GlossaryEntry, Mention
 
 
@@ -37,7 +38,9 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
         if entry.expansion:
             by_expansion[name_key(entry.expansion)] = key
     rank = lambda senses: _named_senses(senses, context)  # noqa: E731
-    parent_of = _parents(acronym_entries, bundled)
+    article_names = [orgs.display_name(text[slice(*orgs.clean_span(text, e.start, e.end))]) for e in entities
+                     if e.label == "ORG"]
+    parent_of = _parents(acronym_entries, bundled, article_names)
     owners: dict[str, str] = {}  # name key or acronym key -> the body whose possessive precedes the name
     extra_mentions: dict[str, list[Mention]] = defaultdict(list)
     name_spans: list[tuple[int, int]] = []  # names with an acronym in them ("AC Milan", "PTV News")
@@ -60,8 +63,8 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
         name, descriptor = orgs.split_descriptor(text[start:end])
         end = start + len(name)
         name = orgs.display_name(name)
-        if not orgs.looks_like_name(name):
-            continue
+        if not orgs.looks_like_name(name) or structure.head_noun(name) in structure.PERSON_TITLES:
+            continue  # "Rs11bn"; "Minister for Finance" (a person's title)
         key = name_key(name)
         mention = Mention(start, end)
         if key in by_expansion:
@@ -125,9 +128,10 @@ def _organisations(text, entities, acronym_entries, bundled, user_entry, context
     return merged, entries
 
 
-def _parents(acronym_entries, bundled):
-    """`parent_of(words)`: the full name of the body an article's acronym ("KPT": Karachi Port Trust) or a known
-    or institution-like name ("State Department", "Ministry of Commerce") stands for, or None."""
+def _parents(acronym_entries, bundled, article_names: Sequence[str]):
+    """`parent_of(words)`: the full name of the body an article's acronym ("KPT": Karachi Port Trust), the first
+    word of another name of the article ("Tufts": Tufts University), or a known or institution-like name ("State
+    Department", "Ministry of Commerce") stands for; or None."""
     index = orgs.name_index(bundled)
 
     def parent_of(words: str) -> Optional[str]:
@@ -135,7 +139,11 @@ def _parents(acronym_entries, bundled):
         if len(words.split()) == 1:
             entry = acronym_entries.get(form_key(words))
             expansion = entry.expansion if entry is not None else None
-            return expansion if expansion and structure.is_institution(expansion) else None
+            if expansion and structure.is_institution(expansion):
+                return expansion
+            if words.isupper() or countries_of(words) or words.lower() in _GENERIC_OPENERS:
+                return None  # "Punjab Education Foundation" is no part of "Punjab University"
+            return next((n for n in article_names if n.split()[0] == words and structure.is_institution(n)), None)
         if structure.is_institution(words) or index.senses(words):
             return words
         return None
@@ -143,6 +151,13 @@ def _parents(acronym_entries, bundled):
     return parent_of
 
 
+#: First words many unrelated names share: "National Assembly Secretariat" is no part of the "National Bank".
+_GENERIC_OPENERS = frozenset(
+    "national federal central general international united royal state public global new high supreme higher "
+    "first world grand great greater north south east west northern southern eastern western city metropolitan "
+    "provincial district regional islamic all joint american british chinese indian asian european african "
+    "arab gulf".split()
+)
 _ACRONYM_AFTER = re.compile(r"(?:,\s+or\s+(?:the\s+)?|\s+\(\s*)([A-Z][A-Za-z&\-]{1,9})(?=[\s,.;)])")
 
 

@@ -18,7 +18,7 @@ from typing import Callable, Optional
 #: Nouns for a part of a larger body: a name ending in one, after its parent's name, is that part of the parent.
 SUB_BODIES = frozenset(
     "board directors committee subcommittee wing bureau office division secretariat council cell department "
-    "directorate unit branch chapter panel desk".split()
+    "directorate unit branch chapter panel desk senate syndicate".split()
 )
 #: Head nouns of a body that can be a parent ("the" goes before its name: "the Karachi Port Trust").
 INSTITUTIONS = SUB_BODIES | frozenset(
@@ -26,6 +26,11 @@ INSTITUTIONS = SUB_BODIES | frozenset(
     "organization union party league court assembly institute university foundation fund service force army "
     "navy police guard group chamber society programme corps centre center forum alliance front movement club "
     "academy college school hospital senate council confederation administration holdings limited ltd".split()
+)
+#: Head nouns of a person's title: "Minister for Finance", "Secretary of State" name a person, not a body.
+PERSON_TITLES = frozenset(
+    "minister secretary chairman chairperson chairwoman president governor spokesman spokeswoman spokesperson "
+    "adviser advisor ambassador envoy mayor senator premier justice judge commissioner".split()
 )
 _SMALL = frozenset("of and for the on in & de".split())
 _OWNER_BEFORE = re.compile(
@@ -77,14 +82,23 @@ def extend_to_head(text: str, start: int, end: int, heads) -> int:
     return best
 
 
+#: Heads after a proper name that take no "the": "Tufts University", "Tencent Holdings" (but "the Karachi Port
+#: Trust", "the University of Karachi").
+_NO_THE = frozenset("university college school hospital academy holdings limited ltd".split())
+
+
 def _with_the(parent: str) -> str:
-    return f"the {parent}" if head_noun(parent) in INSTITUTIONS else parent
+    head = head_noun(parent)
+    if head not in INSTITUTIONS or (head in _NO_THE and parent.split()[-1].lower().strip(".") == head):
+        return parent
+    return f"the {parent}"
 
 
 def from_parent(name: str, owner: Optional[str], parent_of: Callable[[str], Optional[str]],
                 kind_of: Callable[[str], Optional[str]]) -> Optional[str]:
     """What a name is as a part of a parent body: its possessive owner, or its first word when that is an acronym
-    of a body the article names ("KPT Board of Directors": the board of directors of the Karachi Port Trust).
+    of a body the article names ("KPT Board of Directors": the board of directors of the Karachi Port Trust) or
+    begins another body's name in it ("Tufts Community Union Senate" beside "Tufts University").
 
     `parent_of(words)` gives the full name of a body the article or the built-in glossary knows by `words`, or
     None; `kind_of(name)` what kind of body a name's head noun says it is ("trading company"), or None.
@@ -97,8 +111,8 @@ def from_parent(name: str, owner: Optional[str], parent_of: Callable[[str], Opti
     if len(words) < 2:
         return None
     parent = parent_of(words[0])
-    if parent and not words[0][:1].islower():
-        return _part(words[1:], parent, kind_of, whole_name=False)
+    if parent and not words[0][:1].islower():  # a company of a group only after the group's acronym ("CNOOC")
+        return _part(words[1:], parent, kind_of, whole_name=not words[0].isupper())
     return None
 
 
@@ -116,7 +130,7 @@ def _part(words: list[str], parent: str, kind_of, whole_name: bool) -> Optional[
             return f"The {rest.lower()} of {_with_the(parent)}"
         return None
     if whole_name:
-        return None  # an owner's name that is no part of a body ("the Ministry’s Annual Report")
+        return None  # no part of a body ("the Ministry’s Annual Report"), or after a word that is no acronym
     kind = kind_of(rest)
     if kind is None and words[-1].lower().strip(".") in ("ltd", "limited", "co", "inc", "plc", "llc"):
         kind = "company"

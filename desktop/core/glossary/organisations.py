@@ -33,7 +33,9 @@ from desktop.core.wordlist import english_words
 #: Kinds of built-in sense that are organisations a glossary may explain by name.
 NAMED_KINDS = {"organisation", "agency", "party", "armed-group", "court"}
 _SOFT_HYPHEN = "\u00ad"
-_LEADING = re.compile(r"^(?:[•·\-–—*(\[\"'“‘]\s*)+|^(?:the|The|THE)\s+|^[A-Z]{3,}(?:\s[A-Z]{3,})?:\s+")
+_LEADING = re.compile(
+    r"^(?:[•·\-–—*(\[\"'“‘]\s*)+|^(?:the|The|THE)\s+|^[A-Z]{3,}(?:\s[A-Z]{3,})?:\s+|^[A-Z][\w.]*-based\s+"
+)
 _TRAILING = re.compile(r"(?:\s*[(\[\"'”’,;:–—\-]+\s*)+$|\s*['’]s?$")
 #: Lower-case words spaCy leaves on the end of a name that say what it is ("Xinhua news agency").
 _DESCRIPTOR_WORDS = (
@@ -49,7 +51,9 @@ _NOUN_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(rf"^\s+((?:[a-z]+\s+)?(?:{_DESCRIPTOR}))\b")
 #: "the Islamabad Carriage Factory, which locally produces locomotives and coaches,"
 _WHICH = re.compile(r"^,\s+which\s+(?:is\s+|was\s+)?([a-z][^,.;:()\[\]\"“”]{8,100}?)(?=,|\.(?:\s|$)|;)")
-_APPOSITION = re.compile(r"^(?:,|\s+[—–]|\s+-)\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,70}?)(?=,|\)| which | that )")
+_APPOSITION = re.compile(
+    r"^(?:,|\s+[—–]|\s+-)\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,70}?)(?=,|\)| which | that |\.(?:\s|$))"
+)
 #: An apposition about a person ("Agustin Escobar, an executive at Siemens,"): the name is no organisation.
 _PERSON_ROLES = re.compile(
     r"\b(?:executive|expert|minister|spokes(?:man|woman|person)|chief|head|director|analyst|official|leader|"
@@ -71,6 +75,7 @@ _LEADING_STOP_WORDS = frozenset(
     "no not a an and but or so if as at by in on of to for with from quoting according meanwhile however also "
     "while when after before since unlike like under over yes".split()
 )
+_PLACE_AND = re.compile(r"^[A-Z][\w\-]*\s+and\s+(?=[A-Z][\w\-]*\s+[A-Z][\w\-]*\s+[A-Z])")
 _OWNER = re.compile(r"^.*?['’]s\s+(?=[A-Z])")
 
 
@@ -90,6 +95,8 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
             start += lead.end()
         elif " " in name and first.lower() in _LEADING_STOP_WORDS:
             start += len(first) + 1  # "No National Guard": a sentence's first word, not the name's
+        elif _PLACE_AND.match(name) and countries_of(first) and not countries_of(" ".join(name.split()[:3])):
+            start += _PLACE_AND.match(name).end()  # "China and Gulf Cooperation Council": the council
         elif trail and trail.start() > 0:
             end = start + trail.start()
         else:
@@ -98,7 +105,8 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def looks_like_name(name: str) -> bool:
     """Whether spaCy's span is a name at all: it begins with a capital letter ("Rs11.9tr", "100pc" do not)."""
-    return len(name) > 1 and name[:1].isupper() and not re.search(r"\d", name.split()[0])
+    return len(name) > 1 and (name[:1].isupper() or bool(re.match(r"[a-z][A-Z]", name))) and not re.search(
+        r"\d", name.split()[0])  # "iVerify" is a name too
 
 
 def display_name(name: str) -> str:
@@ -123,13 +131,19 @@ def initials(name: str) -> str:
 @lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A spelling-tolerant key: each word's first letter and its consonants, connectors and articles dropped.
-    "Jamaat-i-Islami" and "Jamaat-e-Islami" meet; so do "Tehreek" and "Tehrik", "Qaeda" and "Qaida"."""
+    "Jamaat-i-Islami" and "Jamaat-e-Islami" meet; so do "Tehreek" and "Tehrik", "Qaeda" and "Qaida", and a plural
+    and its singular in a name of three words or more ("Chamber of Commerce and Industries")."""
     name = unicodedata.normalize("NFKD", display_name(name).replace("&", " and "))
     name = "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
     keys = []
-    for word in _WORD.findall(name):
-        if word in _SMALL_WORDS:
-            continue
+    words = [word for word in _WORD.findall(name) if word not in _SMALL_WORDS]
+    for word in words:
+        if len(words) < 3:
+            pass  # a short name's plural is too often another name's spelling ("Reuters", "Rotor")
+        elif len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"  # "Industries" is "Industry"
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
         squeezed = word[0] + re.sub(r"[aeiouy]", "", word[1:])
         keys.append(re.sub(r"(.)\1+", r"\1", squeezed))
     return " ".join(keys)
@@ -223,6 +237,7 @@ class NameIndex:
         self._remembered: dict[str, list[Sense]] = {}
         self._by_skeleton: dict[str, list[Sense]] = {}
         self._by_short_name: dict[str, list[Sense]] = {}  # a national body's name without "of <country>"
+        self._by_and_prefix: dict[str, list[Sense]] = {}  # a name without its last "and ..."
         for sense in bundled.all_senses():
             if sense.kind in NAMED_KINDS:
                 key = skeleton(sense.expansion)
@@ -233,7 +248,11 @@ class NameIndex:
                 short_name = name_key(sense.expansion[:country.start()])
                 if len(short_name.split()) >= 2:  # "State Bank" (of Pakistan), not "Bank" (of England)
                     self._by_short_name.setdefault(short_name, []).append(sense)
-        for senses in [*self._by_skeleton.values(), *self._by_short_name.values()]:
+            shortened = _AND_TAIL.search(sense.expansion) if sense.kind in NAMED_KINDS else None
+            if shortened and len(sense.expansion[:shortened.start()].split()) >= 3:
+                # "Karachi Chamber of Commerce" for the "... and Industry": a name cut before its last "and"
+                self._by_and_prefix.setdefault(skeleton(sense.expansion[:shortened.start()]), []).append(sense)
+        for senses in [*self._by_skeleton.values(), *self._by_short_name.values(), *self._by_and_prefix.values()]:
             senses.sort(key=lambda s: -s.weight)
         self.first_words = {
             _first_key(name) for sense in bundled.all_senses() if sense.kind in NAMED_KINDS
@@ -252,6 +271,8 @@ class NameIndex:
         return list(found)
 
     def _look_up(self, name: str) -> list[Sense]:
+        if structure.head_noun(name) in structure.PERSON_TITLES:
+            return []  # "Minister for Finance" is a person's title, not the Ministry of Finance
         for candidate in _name_variants(name):
             if _first_key(candidate) not in self.first_words:
                 continue  # no built-in name begins so: most capitalised words of an article
@@ -262,6 +283,8 @@ class NameIndex:
                 found = list(self._by_skeleton.get(skeleton(candidate), ()))
             if not found:
                 found = list(self._by_short_name.get(name_key(candidate), ()))
+            if not found and len(candidate.split()) >= 3:
+                found = [s for s in self._by_and_prefix.get(skeleton(candidate), ()) if s.expansion != candidate]
             if found:
                 return found
         return []
@@ -283,7 +306,7 @@ def _first_key(name: str) -> str:
 def _name_variants(name: str) -> list[str]:
     variants = [name]
     words = name.split()
-    if len(words) > 1 and (countries_of(words[0]) or words[0].replace(".", "") in ("US", "UK", "UN", "EU")) and words[0][:1].isupper():
+    if len(words) > 1 and words[1].lower() not in _SMALL_WORDS and (countries_of(words[0]) or words[0].replace(".", "") in ("US", "UK", "UN", "EU")) and words[0][:1].isupper():
         variants.append(" ".join(words[1:]))  # "Afghan Taliban" -> "Taliban"
     return variants
 
@@ -322,6 +345,7 @@ HEADS: dict[str, str] = {
     "petroleum": "petroleum company", "pharmaceuticals": "pharmaceutical company", "media": "media company",
     "insurance": "insurer", "textiles": "textile company", "cement": "cement company", "centre": "centre", "center": "centre", "cell": "unit", "network": "network",
 }
+_AND_TAIL = re.compile(r"\s+(?:and|&)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?$")
 _COUNTRY_TAIL = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w\s]+)$")
 _COMPANY_SUFFIXES = {"limited", "ltd", "co", "inc", "pvt", "plc", "llc"}
 _REMIT = re.compile(r"\b(?:of|on|for)\s+(.+)$", re.IGNORECASE)
@@ -359,6 +383,9 @@ def from_name(name: str) -> Optional[str]:
         places = places or remit_places
     if kind.startswith("government ") and topic and not remit and all(len(w) > 3 for w in topic):
         remit = " ".join(topic)  # "Finance Division": the government division for finance
+    trade = _trade_body(head, topic, places)
+    if trade:
+        return trade
     if kind == head:
         return None  # "Supreme Court", "Pakistan Business Council": "a council" says nothing the name does not
     # The other words of a name are a name ("Fox News", "Chase Securities"), not a description: the kind says it.
@@ -368,6 +395,34 @@ def from_name(name: str) -> Optional[str]:
     if places:
         described += f" ({' '.join(places)})"
     return _sentence_case(described)
+
+
+#: Who a trade body's members are, and the industries one is named after ("Pakistan Textile Council").
+_TRADE_HEADS = {"association", "council", "federation", "chamber", "forum", "alliance", "union"}
+_TRADE_MEMBERS = frozenset(
+    "exporters importers manufacturers traders producers dealers growers millers ginners retailers builders "
+    "industrialists merchants mills industries companies businesses transporters shippers spinners weavers "
+    "wholesalers distributors contractors".split()
+)
+_INDUSTRIES = frozenset(
+    "textile cotton sugar cement steel rice tea leather pharmaceutical petroleum oil auto automotive garments "
+    "apparel fertiliser fertilizer flour poultry tobacco jute hosiery knitwear towel".split()
+)
+
+
+def _trade_body(head: str, topic: list[str], places: list[str]) -> Optional[str]:
+    """"Pakistan Textile Exporters Association": a trade body of textile exporters (Pakistan). What the name does not
+    say is that its members are businesses lobbying together; said only when its words name them or their trade."""
+    if head not in _TRADE_HEADS or not topic:
+        return None
+    words = [w.lower() for w in topic]
+    if words[-1] in _TRADE_MEMBERS:
+        described = f"A trade body of {' '.join(words)}"
+    elif head in ("association", "council") and all(w in _INDUSTRIES for w in words):
+        described = f"A trade body of the {' '.join(words)} industry"
+    else:
+        return None
+    return described + (f" ({' '.join(places)})" if places else "")
 
 
 def kind_of(name: str) -> Optional[str]:
