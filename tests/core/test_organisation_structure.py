@@ -130,3 +130,20 @@ def test_a_body_whose_name_begins_like_a_university_of_the_article_is_part_of_it
     assert entries["Zorbex Student Senate"].meaning == "The student senate of Zorbex University"
     assert entries["iQuill Pakistan"].meaning == "A project of two journalism schools"
     assert entries["Quillon Air Tours"].meaning == "The operator of the chopper"
+
+
+def test_a_kind_that_only_repeats_the_name_is_no_meaning_but_the_article_may_give_one():
+    text = ("Quillon Technology and Zorbex Holdings were added to the list, along with Lidar-maker Vantor "
+            "Technologies. Analysts said gaming and social media leader Marlo Holdings would appeal.")
+    entries = _glossary(text, ["Quillon Technology", "Zorbex Holdings", "Vantor Technologies", "Marlo Holdings"])
+    assert "Quillon Technology" not in entries and "Zorbex Holdings" not in entries  # "a technology company"
+    assert entries["Vantor Technologies"].meaning == "A lidar maker"
+    assert entries["Marlo Holdings"].meaning == "A leading social media company"
+
+
+@pytest.mark.model
+def test_a_name_known_only_by_a_foreign_sense_falls_back_to_its_name_without_the_nationality():
+    text = ("A tour helicopter crashed into the Hudson River in New York on Thursday, killing all six people aboard. "
+            "The US Coast Guard said divers searched the water until dark.")
+    entries = _analysed(text)
+    assert "Homeland Security" in entries["US Coast Guard"].meaning  # not "a guard force", not the Cook Islands'

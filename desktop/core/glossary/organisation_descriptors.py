@@ -5,6 +5,7 @@ nouns of `organisations.from_article`:
   company), even inside a list ("chip maker A, B, drone maker C");
 - what it operates or owns: "The Bell 206 chopper, operated by New York Helicopter Tours," (the operator of the
   Bell 206 chopper);
+- what it is: "World Liberty Financial was a major platform doing ..." (a major platform);
 - a participle after it saying what it does: "The Bureau of ..., focused on preventing the spread of nuclear
   weapons," (focused on preventing ...);
 - where an institution is: "Shifa International Hospital in Islamabad" (a hospital in Islamabad), the place being
@@ -23,17 +24,25 @@ from typing import Callable, Optional, Sequence
 
 from desktop.core.glossary.context import countries_of
 
+#: A phrase about a person ("X is a member of ..." is fine; "X was a spokesman" is about someone else).
+_PERSON = re.compile(r"\b(?:spokes\w+|man|woman|member|mistake|step|move|blow|shock|surprise|reminder|sign)\b")
+
 _MAKER = re.compile(
-    r"(?:^|[\s(,])(?:([a-z][a-z\-]*)\s+(maker|manufacturer|producer|supplier|developer|retailer|giant|major)|"
+    r"(?:^|[\s(,])(?:((?:[a-z][a-z\-]*\s+)?[a-z][a-z\-]*)\s+"
+    r"(maker|manufacturer|producer|supplier|developer|retailer|giant|major|leader)|"
     r"((?:chip|car|auto|drug|steel|phone|smartphone|plane|jet|toy|truck|tyre|tire|vaccine|battery|arms|game|"
-    r"cement|paper|glass)maker))\s+$"  # not "peacemaker", "playmaker", "lawmaker": people
+    r"cement|paper|glass)maker|[A-Za-z]+-maker))\s+$"  # not "peacemaker", "playmaker", "lawmaker": people
 )
 _NOT_INDUSTRY = frozenset(
     "a an the and or of for to in on at by with its their his her included including also policy decision "
     "peace film movie law rule key deal trouble mischief money match news world play king home decision "
-    "record music".split()
+    "record music opposition party team squad house senate majority minority spiritual religious political "
+    "militant rebel tribal community student union business group".split()
 )
-_LEADING = {"giant", "major"}
+_LEADING = {"giant", "major", "leader"}
+_COPULA = re.compile(
+    r"^\s+(?:is|was)\s+((?:a|an)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,5}?)(?=[,.;]|\s+(?:that|which|who|doing|working)\b)"
+)
 _PARTICIPLE = re.compile(
     r"^,\s+((?:focused|focusing|dedicated|devoted|specialising|specializing|specialised|specialized|responsible|"
     r"tasked|charged|set\s+up\s+to|created\s+to|established\s+to|formed\s+to)\s+(?:on|to|in|for|with)?\s*"
@@ -63,11 +72,15 @@ def described_near(name: str, text: str, spans: Sequence[tuple[int, int]],
     for start, end in spans:
         maker = _MAKER.search(text[max(0, start - 50):start])
         if maker and maker.group(3):
-            return _a(maker.group(3))  # "chipmaker X"
-        if maker and maker.group(1) not in _NOT_INDUSTRY:
+            return _a(maker.group(3).lower().replace("-maker", " maker"))  # "chipmaker X", "Lidar-maker X"
+        industry = _industry(maker.group(1)) if maker else ""
+        if industry:
             if maker.group(2) in _LEADING:
-                return f"A leading {maker.group(1)} company"
-            return _a(f"{maker.group(1)} {maker.group(2)}")
+                return f"A leading {industry} company"
+            return _a(f"{industry} {maker.group(2)}")
+        copula = _COPULA.match(text[end:end + 90])
+        if copula and not _PERSON.search(copula.group(1)):
+            return copula.group(1)[:1].upper() + copula.group(1)[1:]
         operated = _OPERATED_BY.search(text[max(0, start - 60):start])
         if operated and not re.search(r"\b(?:is|was|are|were|be|been|said)\b", operated.group(2)):
             return f"The {_ROLES[operated.group(3)]} of {operated.group(1).lower()} {operated.group(2)}"
@@ -92,11 +105,19 @@ def described_near(name: str, text: str, spans: Sequence[tuple[int, int]],
     return None
 
 
+def _industry(words: str) -> str:
+    """"social media" of "social media leader", "chip" of "included chip maker"; "" for "opposition leader"."""
+    words = words.split()
+    if len(words) == 2 and (words[0] in _NOT_INDUSTRY or words[0].endswith("ed")):
+        words = words[1:]
+    return "" if any(w in _NOT_INDUSTRY for w in words) else " ".join(words)
+
+
 def makes_before(before: str) -> bool:
     """Whether the words before a name say what it makes ("drone maker ", "chipmaker ")."""
     maker = _MAKER.search(before)  # not "producer" or "developer": "music producer X" is a person
     return bool(maker) and (bool(maker.group(3)) or (
-        maker.group(1) not in _NOT_INDUSTRY and maker.group(2) in ("maker", "manufacturer", "giant", "major")))
+        bool(_industry(maker.group(1))) and maker.group(2) in ("maker", "manufacturer", "giant", "major")))
 
 
 def _a(phrase: str) -> str:

@@ -372,7 +372,8 @@ def from_name(name: str) -> Optional[str]:
     if kind is None:
         return None
     modifiers = head_part[:-1]
-    places = [w for w in modifiers if countries_of(w.strip("’'s")) and w[:1].isupper() and not _plain_word(w)]
+    places = [w for w in modifiers
+              if countries_of(w.strip("’'s")) and w[:1].isupper() and (not _plain_word(w) or w.isupper())]
     topic = [w for w in modifiers if w not in places]
     if any(not _plain_word(w) for w in topic):
         topic = []  # a proper name in it ("Port Qasim Authority"): the kind alone is safer than mangling it
@@ -386,8 +387,8 @@ def from_name(name: str) -> Optional[str]:
     trade = _trade_body(head, topic, places)
     if trade:
         return trade
-    if kind == head:
-        return None  # "Supreme Court", "Pakistan Business Council": "a council" says nothing the name does not
+    if kind == head or _restates(kind, words):
+        return None  # "Supreme Court", "Tencent Holdings": "a holding company" says nothing the name does not
     # The other words of a name are a name ("Fox News", "Chase Securities"), not a description: the kind says it.
     described = _with_article(kind)
     if remit:
@@ -395,6 +396,26 @@ def from_name(name: str) -> Optional[str]:
     if places:
         described += f" ({' '.join(places)})"
     return _sentence_case(described)
+
+
+#: Words of a kind that add nothing to a name built on the kind's other words ("Hesai Technologies").
+_FILLER = frozenset("company companies firm of".split())
+
+
+def _restates(kind: str, words: list[str]) -> bool:
+    """Whether a kind only repeats words of the name: "technology company" for "Origincell Technology",
+    "holding company" for "Tencent Holdings" (but not "carmaker" for "Ford Motor", "airline" for "... Airways")."""
+    stems = {_stem(w) for w in words}
+    return all(_stem(w) in stems for w in kind.split() if w not in _FILLER)
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip(".,")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return word[:-3] if word.endswith("ing") and len(word) > 5 else word
 
 
 #: Who a trade body's members are, and the industries one is named after ("Pakistan Textile Council").
@@ -473,9 +494,9 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
     possessive before the name ("the State Department’s ...")."""
     spans = list(spans)[:MAX_MENTIONS_READ]
     said = from_article(text, spans, descriptor) or described_near(name, text, spans, kind_of, structure.head_noun)
-    known = [s for s in name_index(bundled).senses(name) if not _EMPTY_DESCRIPTION.search(s.description or "")]
-    if known:
-        best = rank(known)
+    for variant in _name_variants(name):  # "US Coast Guard" known only as the Cook Islands': the Coast Guard
+        known = [s for s in name_index(bundled).senses(variant) if not _EMPTY_DESCRIPTION.search(s.description or "")]
+        best = rank(known) if known else []
         if best:
             sense = best[0]
             description = sense.description
