@@ -88,14 +88,14 @@ def described_near(name: str, text: str, spans: Sequence[tuple[int, int]],
         if participle and not re.search(r"\b(?:said|says|told)\b|\d", participle.group(1)):
             phrase = " ".join(participle.group(1).split())
             return phrase[:1].upper() + phrase[1:] + "."
-    sited = _SITED.get(head_noun(name))
+    sited = _SITED.get(head_noun(name)) if len(name.split()) >= 2 else None
     if sited:
         for start, end in spans:
             place = _PLACE_AFTER.match(text[end:end + 40])
             if place and countries_of(place.group(1)) and place.group(1) not in name:
                 return _a(f"{sited} in {place.group(1)}")
     kind = kind_of(name)
-    for start, end in spans:
+    for start, end in spans if len(name.split()) >= 2 else ():  # "a hardline Muslim takeover": no "Muslim" body
         adjective = _ADJECTIVE.search(text[max(0, start - 40):start])
         if adjective:
             said = adjective.group(1)

@@ -61,7 +61,8 @@ _PERSON_ROLES = re.compile(
     r"adviser|advisor|ambassador|envoy|judge|lawyer|journalist|editor|player|coach|captain|son|daughter|wife|"
     r"husband|brother|sister|father|mother|resident|activist|commander|officer|governor|mayor|expat|citizen|"
     r"national|man|woman|boy|girl|student|teacher|doctor|worker|farmer|driver|victim|singer|actor|actress|"
-    r"writer|author|poet|artist|cricketer|footballer|athlete|businessman|businesswoman|entrepreneur)s?\b"
+    r"writer|author|poet|artist|cricketer|footballer|athlete|businessman|businesswoman|entrepreneur|character|"
+    r"entertainer|comedian|rapper|musician|celebrity|star)s?\b"
 )
 _NOT_DESCRIPTIVE = re.compile(r"\b(?:said|says|told|added|was|were|is|are|has|had|will|would)\b|\d")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -172,7 +173,7 @@ def from_article(text: str, spans: Sequence[tuple[int, int]], descriptor: Option
             words = phrase.split()
             if (not _NOT_DESCRIPTIVE.search(phrase) and any(w.islower() for w in words[1:]) and len(words) <= 9
                     and " the " not in f" {' '.join(words[1:])} " and not re.search(r"\b\w+ed\s+(?:the|a|an)\b", phrase)
-                    and not _PERSON_ROLES.search(phrase)):
+                    and not _PERSON_ROLES.search(phrase.lower())):
                 return _sentence_case(phrase)
         after = _NOUN_AFTER.match(text[end:end + 40])
         if after and not _NOT_DESCRIPTIVE.search(after.group(1)) and after.group(1).split()[0] not in _FUNCTION_WORDS:
