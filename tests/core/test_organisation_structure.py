@@ -147,3 +147,13 @@ def test_a_name_known_only_by_a_foreign_sense_falls_back_to_its_name_without_the
             "The US Coast Guard said divers searched the water until dark.")
     entries = _analysed(text)
     assert "Homeland Security" in entries["US Coast Guard"].meaning  # not "a guard force", not the Cook Islands'
+
+
+def test_a_name_after_operated_by_is_an_organisation_even_when_spacy_calls_it_a_place():
+    text = "The Bell 206 chopper, operated by New York Helicopter Tours, left a downtown pad at 3pm."
+    start = text.index("New York Helicopter Tours")
+    entity = Entity(start, start + len("New York Helicopter Tours"), "GPE", "New York Helicopter Tours")
+    entries, corrected, _ = build_glossary(text, [entity], load_bundled())
+    entries = {e.term: e for e in entries}
+    assert entries["New York Helicopter Tours"].meaning == "The operator of the Bell 206 chopper"
+    assert any(e.text == "New York Helicopter Tours" and e.label == "ORG" for e in corrected)

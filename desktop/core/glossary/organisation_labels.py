@@ -127,8 +127,11 @@ def _is_plain(word: str) -> bool:
 
 def _named_as_organisation(text: str, start: int, name: str = "") -> bool:
     """A name right after a noun for an organisation ("analysis group Quwa", "newspaper Prothom Alo") or for what
-    it makes ("chip maker Changxin Memory Technologies"), or built on a company's head noun ("... Holdings")."""
+    it makes ("chip maker Changxin Memory Technologies"), what it operates ("operated by X"), or built on a
+    company's head noun ("... Holdings")."""
     before = text[max(0, start - 60):start]
+    if re.search(r"\boperated\s+by\s+(?:the\s+)?$", before) and len(name.split()) >= 2:
+        return True  # "The Bell 206 chopper, operated by New York Helicopter Tours": not the place New York
     return bool(_NOUN_BEFORE.search(before) or makes_before(before)) or (
         len(name.split()) >= 2 and head_noun(name) in _COMPANY_HEADS
     )
