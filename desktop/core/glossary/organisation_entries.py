@@ -133,6 +133,10 @@ def _parents(acronym_entries, bundled, article_names: Sequence[str]):
     word of another name of the article ("Tufts": Tufts University), or a known or institution-like name ("State
     Department", "Ministry of Commerce") stands for; or None."""
     index = orgs.name_index(bundled)
+    institutions_by_first_word: dict[str, str] = {}
+    for name in article_names:
+        if structure.is_institution(name):
+            institutions_by_first_word.setdefault(name.split()[0], name)
 
     def parent_of(words: str) -> Optional[str]:
         words = orgs.display_name(words)
@@ -143,7 +147,7 @@ def _parents(acronym_entries, bundled, article_names: Sequence[str]):
                 return expansion
             if words.isupper() or countries_of(words) or words.lower() in _GENERIC_OPENERS:
                 return None  # "Punjab Education Foundation" is no part of "Punjab University"
-            return next((n for n in article_names if n.split()[0] == words and structure.is_institution(n)), None)
+            return institutions_by_first_word.get(words)
         if structure.is_institution(words) or index.senses(words):
             return words
         return None
