@@ -11,7 +11,9 @@ spaCy finds organisation names; this module cleans them and explains them. Where
 3. **the name itself**: a name built on a head noun says what kind of body it is ("Ministry of Commerce",
    "Punjab Assembly", "Port Qasim Authority", "AKD Securities"): a description from the kind and the place.
 
-A name none of these explains is no entry: it stays a highlighted entity in the text.
+A name none of these explains is no entry: it stays a highlighted entity in the text. A name that is a part of
+a body the article names is explained by `organisation_structure`, more of what the article says around a name
+by `organisation_descriptors`; `organisation_labels` holds the hooks that correct spaCy's labels.
 """
 
 from __future__ import annotations
@@ -22,15 +24,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from desktop.core.glossary import organisation_structure as structure
+from desktop.core.glossary.organisation_descriptors import described_near
 from desktop.core.glossary.bundled import BundledGlossary, Sense, name_key
 from desktop.core.glossary.context import countries_of
-from desktop.core.glossary.directory import from_directory, listed_body
+from desktop.core.glossary.directory import from_directory
 from desktop.core.wordlist import english_words
 
 #: Kinds of built-in sense that are organisations a glossary may explain by name.
 NAMED_KINDS = {"organisation", "agency", "party", "armed-group", "court"}
 _SOFT_HYPHEN = "\u00ad"
-_LEADING = re.compile(r"^(?:[•·\-–—*(\[\"'“‘]\s*)+|^(?:the|The|THE)\s+|^[A-Z]{3,}(?:\s[A-Z]{3,})?:\s+")
+_LEADING = re.compile(
+    r"^(?:[•·\-–—*(\[\"'“‘]\s*)+|^(?:the|The|THE)\s+|^[A-Z]{3,}(?:\s[A-Z]{3,})?:\s+|^[A-Z][\w.]*-based\s+"
+)
 _TRAILING = re.compile(r"(?:\s*[(\[\"'”’,;:–—\-]+\s*)+$|\s*['’]s?$")
 #: Lower-case words spaCy leaves on the end of a name that say what it is ("Xinhua news agency").
 _DESCRIPTOR_WORDS = (
@@ -46,7 +52,9 @@ _NOUN_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(rf"^\s+((?:[a-z]+\s+)?(?:{_DESCRIPTOR}))\b")
 #: "the Islamabad Carriage Factory, which locally produces locomotives and coaches,"
 _WHICH = re.compile(r"^,\s+which\s+(?:is\s+|was\s+)?([a-z][^,.;:()\[\]\"“”]{8,100}?)(?=,|\.(?:\s|$)|;)")
-_APPOSITION = re.compile(r"^(?:,|\s+[—–]|\s+-)\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,70}?)(?=,|\)| which | that )")
+_APPOSITION = re.compile(
+    r"^(?:,|\s+[—–]|\s+-)\s+((?:a|an|the)\s+[^,.;:()\[\]\"“”]{3,70}?)(?=,|\)| which | that |\.(?:\s|$))"
+)
 #: An apposition about a person ("Agustin Escobar, an executive at Siemens,"): the name is no organisation.
 _PERSON_ROLES = re.compile(
     r"\b(?:executive|expert|minister|spokes(?:man|woman|person)|chief|head|director|analyst|official|leader|"
@@ -54,7 +62,8 @@ _PERSON_ROLES = re.compile(
     r"adviser|advisor|ambassador|envoy|judge|lawyer|journalist|editor|player|coach|captain|son|daughter|wife|"
     r"husband|brother|sister|father|mother|resident|activist|commander|officer|governor|mayor|expat|citizen|"
     r"national|man|woman|boy|girl|student|teacher|doctor|worker|farmer|driver|victim|singer|actor|actress|"
-    r"writer|author|poet|artist|cricketer|footballer|athlete|businessman|businesswoman|entrepreneur)s?\b"
+    r"writer|author|poet|artist|cricketer|footballer|athlete|businessman|businesswoman|entrepreneur|character|"
+    r"entertainer|comedian|rapper|musician|celebrity|star)s?\b"
 )
 _NOT_DESCRIPTIVE = re.compile(r"\b(?:said|says|told|added|was|were|is|are|has|had|will|would)\b|\d")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -68,6 +77,7 @@ _LEADING_STOP_WORDS = frozenset(
     "no not a an and but or so if as at by in on of to for with from quoting according meanwhile however also "
     "while when after before since unlike like under over yes".split()
 )
+_PLACE_AND = re.compile(r"^[A-Z][\w\-]*\s+and\s+(?=[A-Z][\w\-]*\s+[A-Z][\w\-]*\s+[A-Z])")
 _OWNER = re.compile(r"^.*?['’]s\s+(?=[A-Z])")
 
 
@@ -87,6 +97,8 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
             start += lead.end()
         elif " " in name and first.lower() in _LEADING_STOP_WORDS:
             start += len(first) + 1  # "No National Guard": a sentence's first word, not the name's
+        elif _PLACE_AND.match(name) and countries_of(first) and not countries_of(" ".join(name.split()[:3])):
+            start += _PLACE_AND.match(name).end()  # "China and Gulf Cooperation Council": the council
         elif trail and trail.start() > 0:
             end = start + trail.start()
         else:
@@ -95,7 +107,8 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def looks_like_name(name: str) -> bool:
     """Whether spaCy's span is a name at all: it begins with a capital letter ("Rs11.9tr", "100pc" do not)."""
-    return len(name) > 1 and name[:1].isupper() and not re.search(r"\d", name.split()[0])
+    return len(name) > 1 and (name[:1].isupper() or bool(re.match(r"[a-z][A-Z]", name))) and not re.search(
+        r"\d", name.split()[0])  # "iVerify" is a name too
 
 
 def display_name(name: str) -> str:
@@ -120,13 +133,19 @@ def initials(name: str) -> str:
 @lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A spelling-tolerant key: each word's first letter and its consonants, connectors and articles dropped.
-    "Jamaat-i-Islami" and "Jamaat-e-Islami" meet; so do "Tehreek" and "Tehrik", "Qaeda" and "Qaida"."""
+    "Jamaat-i-Islami" and "Jamaat-e-Islami" meet; so do "Tehreek" and "Tehrik", "Qaeda" and "Qaida", and a plural
+    and its singular in a name of three words or more ("Chamber of Commerce and Industries")."""
     name = unicodedata.normalize("NFKD", display_name(name).replace("&", " and "))
     name = "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
     keys = []
-    for word in _WORD.findall(name):
-        if word in _SMALL_WORDS:
-            continue
+    words = [word for word in _WORD.findall(name) if word not in _SMALL_WORDS]
+    for word in words:
+        if len(words) < 3:
+            pass  # a short name's plural is too often another name's spelling ("Reuters", "Rotor")
+        elif len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"  # "Industries" is "Industry"
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
         squeezed = word[0] + re.sub(r"[aeiouy]", "", word[1:])
         keys.append(re.sub(r"(.)\1+", r"\1", squeezed))
     return " ".join(keys)
@@ -155,7 +174,7 @@ def from_article(text: str, spans: Sequence[tuple[int, int]], descriptor: Option
             words = phrase.split()
             if (not _NOT_DESCRIPTIVE.search(phrase) and any(w.islower() for w in words[1:]) and len(words) <= 9
                     and " the " not in f" {' '.join(words[1:])} " and not re.search(r"\b\w+ed\s+(?:the|a|an)\b", phrase)
-                    and not _PERSON_ROLES.search(phrase)):
+                    and not _PERSON_ROLES.search(phrase.lower())):
                 return _sentence_case(phrase)
         after = _NOUN_AFTER.match(text[end:end + 40])
         if after and not _NOT_DESCRIPTIVE.search(after.group(1)) and after.group(1).split()[0] not in _FUNCTION_WORDS:
@@ -171,7 +190,8 @@ def from_article(text: str, spans: Sequence[tuple[int, int]], descriptor: Option
             words = words[cuts[-1] + 1:] if cuts else words  # "bulletin by Indian outlet": the outlet
             while len(words) > 1 and (
                 _NOT_DESCRIPTIVE.search(words[0]) or words[0].lower() in _FUNCTION_WORDS
-                or (words[0][:1].isupper() and not countries_of(words[0]) and not re.search(r"['’]s$", words[0]))
+                or (words[0][:1].isupper() and not countries_of(words[0]) and not re.search(r"['’]s$", words[0])
+                    and not (words[0].isupper() and len(words[0]) <= 4))  # "AI firm", "US lender": a modifier
             ):
                 words = words[1:]
             if not _NOT_DESCRIPTIVE.search(" ".join(words)):
@@ -219,6 +239,7 @@ class NameIndex:
         self._remembered: dict[str, list[Sense]] = {}
         self._by_skeleton: dict[str, list[Sense]] = {}
         self._by_short_name: dict[str, list[Sense]] = {}  # a national body's name without "of <country>"
+        self._by_and_prefix: dict[str, list[Sense]] = {}  # a name without its last "and ..."
         for sense in bundled.all_senses():
             if sense.kind in NAMED_KINDS:
                 key = skeleton(sense.expansion)
@@ -229,7 +250,11 @@ class NameIndex:
                 short_name = name_key(sense.expansion[:country.start()])
                 if len(short_name.split()) >= 2:  # "State Bank" (of Pakistan), not "Bank" (of England)
                     self._by_short_name.setdefault(short_name, []).append(sense)
-        for senses in [*self._by_skeleton.values(), *self._by_short_name.values()]:
+            shortened = _AND_TAIL.search(sense.expansion) if sense.kind in NAMED_KINDS else None
+            if shortened and len(sense.expansion[:shortened.start()].split()) >= 3:
+                # "Karachi Chamber of Commerce" for the "... and Industry": a name cut before its last "and"
+                self._by_and_prefix.setdefault(skeleton(sense.expansion[:shortened.start()]), []).append(sense)
+        for senses in [*self._by_skeleton.values(), *self._by_short_name.values(), *self._by_and_prefix.values()]:
             senses.sort(key=lambda s: -s.weight)
         self.first_words = {
             _first_key(name) for sense in bundled.all_senses() if sense.kind in NAMED_KINDS
@@ -248,6 +273,8 @@ class NameIndex:
         return list(found)
 
     def _look_up(self, name: str) -> list[Sense]:
+        if structure.head_noun(name) in structure.PERSON_TITLES:
+            return []  # "Minister for Finance" is a person's title, not the Ministry of Finance
         for candidate in _name_variants(name):
             if _first_key(candidate) not in self.first_words:
                 continue  # no built-in name begins so: most capitalised words of an article
@@ -258,6 +285,8 @@ class NameIndex:
                 found = list(self._by_skeleton.get(skeleton(candidate), ()))
             if not found:
                 found = list(self._by_short_name.get(name_key(candidate), ()))
+            if not found and len(candidate.split()) >= 3:
+                found = [s for s in self._by_and_prefix.get(skeleton(candidate), ()) if s.expansion != candidate]
             if found:
                 return found
         return []
@@ -279,7 +308,7 @@ def _first_key(name: str) -> str:
 def _name_variants(name: str) -> list[str]:
     variants = [name]
     words = name.split()
-    if len(words) > 1 and (countries_of(words[0]) or words[0].replace(".", "") in ("US", "UK", "UN", "EU")) and words[0][:1].isupper():
+    if len(words) > 1 and words[1].lower() not in _SMALL_WORDS and (countries_of(words[0]) or words[0].replace(".", "") in ("US", "UK", "UN", "EU")) and words[0][:1].isupper():
         variants.append(" ".join(words[1:]))  # "Afghan Taliban" -> "Taliban"
     return variants
 
@@ -318,6 +347,7 @@ HEADS: dict[str, str] = {
     "petroleum": "petroleum company", "pharmaceuticals": "pharmaceutical company", "media": "media company",
     "insurance": "insurer", "textiles": "textile company", "cement": "cement company", "centre": "centre", "center": "centre", "cell": "unit", "network": "network",
 }
+_AND_TAIL = re.compile(r"\s+(?:and|&)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?$")
 _COUNTRY_TAIL = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w\s]+)$")
 _COMPANY_SUFFIXES = {"limited", "ltd", "co", "inc", "pvt", "plc", "llc"}
 _REMIT = re.compile(r"\b(?:of|on|for)\s+(.+)$", re.IGNORECASE)
@@ -344,7 +374,8 @@ def from_name(name: str) -> Optional[str]:
     if kind is None:
         return None
     modifiers = head_part[:-1]
-    places = [w for w in modifiers if countries_of(w.strip("’'s")) and w[:1].isupper() and not _plain_word(w)]
+    places = [w for w in modifiers
+              if countries_of(w.strip("’'s")) and w[:1].isupper() and (not _plain_word(w) or w.isupper())]
     topic = [w for w in modifiers if w not in places]
     if any(not _plain_word(w) for w in topic):
         topic = []  # a proper name in it ("Port Qasim Authority"): the kind alone is safer than mangling it
@@ -355,8 +386,11 @@ def from_name(name: str) -> Optional[str]:
         places = places or remit_places
     if kind.startswith("government ") and topic and not remit and all(len(w) > 3 for w in topic):
         remit = " ".join(topic)  # "Finance Division": the government division for finance
-    if kind == head:
-        return None  # "Supreme Court", "Pakistan Business Council": "a council" says nothing the name does not
+    trade = _trade_body(head, topic, places)
+    if trade:
+        return trade
+    if kind == head or _restates(kind, words):
+        return None  # "Supreme Court", "Tencent Holdings": "a holding company" says nothing the name does not
     # The other words of a name are a name ("Fox News", "Chase Securities"), not a description: the kind says it.
     described = _with_article(kind)
     if remit:
@@ -364,6 +398,59 @@ def from_name(name: str) -> Optional[str]:
     if places:
         described += f" ({' '.join(places)})"
     return _sentence_case(described)
+
+
+#: Words of a kind that add nothing to a name built on the kind's other words ("Hesai Technologies").
+_FILLER = frozenset("company companies firm of".split())
+
+
+def _restates(kind: str, words: list[str]) -> bool:
+    """Whether a kind only repeats words of the name: "technology company" for "Origincell Technology",
+    "holding company" for "Tencent Holdings" (but not "carmaker" for "Ford Motor", "airline" for "... Airways")."""
+    stems = {_stem(w) for w in words}
+    return all(_stem(w) in stems for w in kind.split() if w not in _FILLER)
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip(".,")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return word[:-3] if word.endswith("ing") and len(word) > 5 else word
+
+
+#: Who a trade body's members are, and the industries one is named after ("Pakistan Textile Council").
+_TRADE_HEADS = {"association", "council", "federation", "chamber", "forum", "alliance", "union"}
+_TRADE_MEMBERS = frozenset(
+    "exporters importers manufacturers traders producers dealers growers millers ginners retailers builders "
+    "industrialists merchants mills industries companies businesses transporters shippers spinners weavers "
+    "wholesalers distributors contractors".split()
+)
+_INDUSTRIES = frozenset(
+    "textile cotton sugar cement steel rice tea leather pharmaceutical petroleum oil auto automotive garments "
+    "apparel fertiliser fertilizer flour poultry tobacco jute hosiery knitwear towel".split()
+)
+
+
+def _trade_body(head: str, topic: list[str], places: list[str]) -> Optional[str]:
+    """"Pakistan Textile Exporters Association": a trade body of textile exporters (Pakistan). What the name does not
+    say is that its members are businesses lobbying together; said only when its words name them or their trade."""
+    if head not in _TRADE_HEADS or not topic:
+        return None
+    words = [w.lower() for w in topic]
+    if words[-1] in _TRADE_MEMBERS:
+        described = f"A trade body of {' '.join(words)}"
+    elif head in ("association", "council") and all(w in _INDUSTRIES for w in words):
+        described = f"A trade body of the {' '.join(words)} industry"
+    else:
+        return None
+    return described + (f" ({' '.join(places)})" if places else "")
+
+
+def kind_of(name: str) -> Optional[str]:
+    """The kind of body a name's head noun says it is ("International Trading": a trading company), or None."""
+    return HEADS.get(structure.head_noun(name)) if name.split() else None
 
 
 def _plain_word(word: str) -> bool:
@@ -402,14 +489,16 @@ MAX_MENTIONS_READ = 8
 
 
 def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: BundledGlossary,
-            rank, descriptor: Optional[str] = None) -> Optional[Meaning]:
+            rank, descriptor: Optional[str] = None, parent_of=None, owner: Optional[str] = None) -> Optional[Meaning]:
     """The best meaning of an organisation's name in this article, or None. `rank(senses)` orders built-in
-    senses by fit with the article (country, words), as `resolve` does for acronyms."""
+    senses by fit with the article (country, words), as `resolve` does for acronyms; `parent_of` names the
+    bodies of the article a name may be part of (see `organisation_structure.from_parent`), `owner` the
+    possessive before the name ("the State Department’s ...")."""
     spans = list(spans)[:MAX_MENTIONS_READ]
-    said = from_article(text, spans, descriptor)
-    known = [s for s in name_index(bundled).senses(name) if not _EMPTY_DESCRIPTION.search(s.description or "")]
-    if known:
-        best = rank(known)
+    said = from_article(text, spans, descriptor) or described_near(name, text, spans, kind_of, structure.head_noun)
+    for variant in _name_variants(name):  # "US Coast Guard" known only as the Cook Islands': the Coast Guard
+        known = [s for s in name_index(bundled).senses(variant) if not _EMPTY_DESCRIPTION.search(s.description or "")]
+        best = rank(known) if known else []
         if best:
             sense = best[0]
             description = sense.description
@@ -423,6 +512,9 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
     listed = from_directory(name, text)  # universities, hospitals, companies, clubs ... by full name
     if listed:
         return Meaning(None, listed, "bundled", 0.7)
+    part = structure.from_parent(name, owner, parent_of, kind_of) if parent_of else None
+    if part:
+        return Meaning(None, part, "text", 0.7)
     team = from_sport(name, text, spans)
     if team:
         return Meaning(None, team, "text", 0.6)
@@ -430,159 +522,3 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
     if typed:
         return Meaning(None, typed, "bundled", 0.5)
     return None
-
-
-# -- hooks for resolve ----------------------------------------------------------------------------------------
-
-#: spaCy labels under which a known organisation's name may hide ("Jamaat-i-Islami" as a PERSON or NORP).
-_MISLABELS = ("PERSON", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT")
-
-
-def relabel_known(text: str, entities, bundled: BundledGlossary) -> list:
-    """Entities whose cleaned name is a built-in organisation become ORG, unless the name is a place."""
-    from dataclasses import replace
-
-    index = name_index(bundled)
-    result = []
-    for entity in entities:
-        if entity.label in _MISLABELS and entity.text[:1].isupper() and not countries_of(entity.text):
-            start, end = clean_span(text, entity.start, entity.end)
-            name = display_name(text[start:end])
-            if len(name) > 3 and not name.isupper() and (index.senses(name) or _named_as_organisation(text, start)
-                                                         or (entity.label in ("FAC", "PRODUCT") and listed_body(name))):
-                entity = replace(entity, label="ORG")
-        result.append(entity)
-    return result
-
-
-_CAPITALISED_RUN = re.compile(
-    r"(?<![\w\-])[A-Z][\w’'\-\u00ad]*(?:\s(?:of|and|for|the|&|on|[A-Z][\w’'\-\u00ad]*|\d{3,4}))*(?:\s\d{3,4})?"
-)
-MAX_NAME_WORDS = 8
-
-
-def find_known_names(text: str, entities, bundled: BundledGlossary) -> list:
-    """Add the built-in organisations the article names where spaCy saw no name, or only a part of one
-    ("Pakistan Tehreek-i-Insaf" read as the place "Pakistan"; "Rescue 1122" not at all)."""
-    from desktop.core.model import Entity
-
-    index = name_index(bundled)
-    starts = sorted((e.start, e.end) for e in entities)
-    added, replaced = [], set()
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group(0))]
-        words = [(s, e - 2 if text[e - 2:e] in ("’s", "'s") else e) for s, e in words]
-        if len(words) < 2 and (words and _is_plain(text[words[0][0]:words[0][1]])):
-            continue
-        position = 0
-        while position < len(words):
-            opening = text[words[position][0]:words[position][1]]
-            if opening != "The" and _first_key(opening) not in index.first_words:
-                position += 1  # no built-in name begins with this word
-                continue
-            for stop in range(min(len(words), position + MAX_NAME_WORDS), position, -1):
-                start, end = words[position][0], words[stop - 1][1]
-                name = display_name(text[start:end])
-                first, last = name.split()[0], name.split()[-1].lower()
-                if first == "The" and stop - position >= 2:
-                    found = bool(index.exact(name))  # "The Wire": only a name known with its "The"
-                    start = words[position + 1][0]  # the name, as entities have it, without "The"
-                elif {first.lower(), last} & _SMALL_WORDS or (stop - position == 1 and _is_plain(name)):
-                    continue
-                else:
-                    found = bool(index.senses(name))
-                if found:
-                    overlapping = [(s, e) for s, e in starts if s < end and start < e]
-                    if all(start <= s and e <= end and (s, e) != (start, end) for s, e in overlapping):
-                        added.append(Entity(start, end, "ORG", text[start:end]))
-                        replaced.update(overlapping)
-                    position = stop - 1
-                    break
-            position += 1
-    added.extend(_described_names(text, starts, added))
-    if not added:
-        return list(entities)
-    kept = [e for e in entities if (e.start, e.end) not in replaced]
-    return sorted(kept + added, key=lambda e: (e.start, e.end))
-
-
-_DESCRIBED_NAME = re.compile(
-    rf"(?<![\w’'\-])([A-Z][\w’'\-]*(?:\s(?:of|for|and|Against|[A-Z][\w’'\-]*)){{0,5}})"
-    rf"(?=\s(?:[a-z]+\s)?(?:newspaper|news agency|news website|think tank|brokerage|protest group|party|daily)\b)"
-)
-
-
-def _described_names(text: str, spans, found) -> list:
-    """Names the article itself calls a newspaper, party, think tank ... ("Prothom Alo newspaper", "Students
-    Against Discrimination protest group") where spaCy saw none."""
-    from desktop.core.model import Entity
-
-    taken = list(spans) + [(e.start, e.end) for e in found]
-    result = []
-    for match in _DESCRIBED_NAME.finditer(text):
-        start, end = match.span(1)
-        name = match.group(1)
-        if name.split()[-1].lower() in _SMALL_WORDS or countries_of(name) or _is_plain(name):
-            continue
-        if text[max(0, start - 2):start].rstrip(" ").endswith((".", "\n")) and len(name.split()) == 1:
-            continue
-        if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
-            continue
-        if any((s, e) == (start, end) for s, e in taken):
-            continue
-        result.append(Entity(start, end, "ORG", name))
-    return result
-
-
-def _is_plain(word: str) -> bool:
-    lower = word.lower()
-    return lower in english_words() or lower in _SMALL_WORDS or len(word) < 3
-
-
-def _named_as_organisation(text: str, start: int) -> bool:
-    """A name right after a noun for an organisation ("analysis group Quwa", "newspaper Prothom Alo")."""
-    return bool(_NOUN_BEFORE.search(text[max(0, start - 60):start]))
-
-
-def only_part_of_names(entry, name_spans, bundled: BundledGlossary, text: str) -> bool:
-    """In a team-sport story, an acronym explained by a general term ("AC": air conditioning) whose every mention
-    is part of a longer name ("AC Milan") is a piece of a club's name, not that term. Elsewhere such a term inside
-    a name still explains it: "SQL" in "Microsoft SQL Server", "Inc." in "Apple Inc.", "OS" in "Mac OS"."""
-    from desktop.core.entities.sports import sport_of
-
-    if entry.kind != "acronym" or entry.source != "bundled" or not entry.mentions or not name_spans:
-        return False
-    if sport_of(text) is None:
-        return False
-    kinds = {s.kind for s in bundled.senses(entry.term) if s.expansion == entry.expansion}
-    if kinds - {"term", "unit", "other"}:
-        return False
-    return all(any(s <= m.start and m.end <= e for s, e in name_spans) for m in entry.mentions)
-
-
-_DATELINE_AFTER = re.compile(r"^\s*(?::|,\s+[A-Z][a-z]|\s[(—–-])")
-
-
-def is_place_or_heading(term: str, text: str, mentions) -> bool:
-    """An acronym entry with no meaning that is really a place or a heading word in capitals: a known place
-    ("BEIJING"), a dateline ("SHANNON:"), or an editorial's opening word ("THE", "GHAZI") that only ever opens
-    a paragraph."""
-    letters = [ch for ch in term if ch.isalpha()]
-    opens = all(m.start == 0 or text[m.start - 1] == "\n" for m in mentions)
-    if opens and len(letters) >= 3 and (len(letters) >= 4 or _is_plain(term)):
-        return True
-    if len(letters) <= 3:
-        return False
-    if countries_of(term):
-        return True
-    return all(_in_dateline(text, m.start, m.end) for m in mentions)
-
-
-_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]*[A-Z](?=:|\s[—–-]\s)")
-
-
-def _in_dateline(text: str, start: int, end: int) -> bool:
-    """Whether a mention is in the run of capitals that opens a line before a colon or dash ("DERA GHAZI KHAN:")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    match = _DATELINE.match(text, line_start)
-    return bool(match) and end <= match.end()

@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from desktop.core.acronyms import AcronymMention, find_acronyms
 from desktop.core.definitions import Definition, find_definitions
 from desktop.core.glossary import fields
-from desktop.core.glossary import organisations as orgs
+from desktop.core.glossary import organisation_labels
 from desktop.core.glossary.numbered import numbered_senses
 from desktop.core.glossary.bundled import BundledGlossary, form_key
 from desktop.core.glossary.acronym_meaning import (
@@ -128,9 +128,11 @@ def build_glossary(
 
     entries = {
         k: e for k, e in entries.items()
-        if e.meaning or not (orgs.is_place_or_heading(e.term, text, e.mentions) or is_designation(e.term))
+        if e.meaning or not (organisation_labels.is_place_or_heading(e.term, text, e.mentions) or is_designation(e.term))
     }
-    entities = orgs.find_known_names(text, orgs.relabel_known(text, entities, bundled), bundled)
+    entities = organisation_labels.find_known_names(
+        text, organisation_labels.relabel_known(text, entities, bundled), bundled
+    )
     entries, organisation_entries = _organisations(text, entities, entries, bundled, user_entry, context)
     ordered = sorted(
         list(entries.values()) + organisation_entries, key=lambda e: (e.mentions[0].start if e.mentions else 0, e.term)
