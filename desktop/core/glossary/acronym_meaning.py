@@ -143,7 +143,7 @@ def _plausible(sense: Sense, context: "_Context") -> bool:
 
 def _evidence(sense: Sense, share: float, rivals: Sequence[Sense], context: "_Context", mentions: int) -> calibration.Evidence:
     """The features of the winning sense that say how likely it is to be right (see `calibration`)."""
-    words = _distinctive_words(sense.expansion)
+    found, total = _word_evidence(sense, context)
     rivals = [s for s in rivals if s is sense or not _elsewhere(s, context)]
     national = [c for c in sense.countries if c != "international"]
     country = 0.0
@@ -167,7 +167,7 @@ def _evidence(sense: Sense, share: float, rivals: Sequence[Sense], context: "_Co
         "rivals": math.log1p(max(0, len(rivals) - 1)),
         "prior": sense.weight,
         "curated": 1.0 if sense.source == "precis" else 0.0,
-        "words": sum(w in context.nearby for w in words) / len(words) if words else 0.0,
+        "words": found / total if total else 0.0,
         "phrase": 1.0 if len(sense.expansion) > 6 and " ".join(sense.expansion.lower().split()) in context.lowered
         else 0.0,
         "country": country,
@@ -175,7 +175,7 @@ def _evidence(sense: Sense, share: float, rivals: Sequence[Sense], context: "_Co
         "field_gap": gap,
         "unit": unit,
         "mentions": math.log(max(1, mentions)),
-        "any_word": 1.0 if any(w in context.nearby for w in words) else 0.0,
+        "any_word": 1.0 if found else 0.0,
         "long_form": 1.0 if sum(ch.isalnum() for ch in sense.short) >= 4 else 0.0,
         "derived_list": 1.0 if sense.source in ("vera", "netbsd") else 0.0,
         "place_list": 1.0 if sense.source in WORLD_LISTS else 0.0,
@@ -196,8 +196,8 @@ def _elsewhere(sense: Sense, context: "_Context") -> bool:
 
 def _spelled_nearby(sense: Sense, context: "_Context") -> bool:
     """Whether at least half the distinctive words of the expansion occur around the acronym's mentions."""
-    words = _distinctive_words(sense.expansion)
-    return bool(words) and sum(w in context.nearby for w in words) * 2 >= len(words)
+    found, total = _word_evidence(sense, context)
+    return bool(total) and found * 2 >= total
 
 
 def _without(alternatives: list[Alternative], expansion: Optional[str]) -> list[Alternative]:
@@ -227,6 +227,26 @@ def _distinctive_words(expansion: str) -> list[str]:
     return [w for w in (w.lower() for w in _WORD.findall(expansion)) if len(w) > 2 and w not in _common()]
 
 
+def _evidence_words(sense: Sense) -> list[str]:
+    """The expansion's distinctive words that can speak for a sense: not the short form's own words, which are
+    beside every mention ("congress" of "Congress" would otherwise count for "Indian National Congress")."""
+    own = {w.lower() for w in _WORD.findall(sense.short)}
+    return [w for w in _distinctive_words(sense.expansion) if w not in own]
+
+
+def _word_evidence(sense: Sense, context: _Context) -> tuple[int, int]:
+    """How many of the expansion's distinctive words (`_evidence_words`) are around the mentions, out of how many.
+    A country's name counts as written when its code is ("US" beside "Congress" for "United States Congress")."""
+    words = _evidence_words(sense)
+    named: set[str] = set()
+    if context.near_countries:
+        expansion = " " + " ".join(w.lower() for w in _WORD.findall(sense.expansion)) + " "
+        for name in context.near_countries:
+            if f" {name} " in expansion:
+                named.update(name.split())
+    return sum(w in context.nearby or w in named for w in words), len(words)
+
+
 def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
     """prior + country fit + share of the expansion's words in the article + agreement with spaCy's label."""
     score = WEIGHT_PRIOR * sense.weight
@@ -239,9 +259,9 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
         score += WEIGHT_COUNTRY * (share - 0.25)
     # Words of the expansion in the article count only when they are distinctive: "people" and "party" occur
     # everywhere, "syndication" or "Pakhtunkhwa" do not.
-    words = _distinctive_words(sense.expansion)
-    if words:
-        score += WEIGHT_WORDS * sum(w in context.nearby for w in words) / len(words)
+    found, total = _word_evidence(sense, context)
+    if total:
+        score += WEIGHT_WORDS * found / total
     if len(sense.expansion) > 6 and " ".join(sense.expansion.lower().split()) in context.lowered:
         score += WEIGHT_PHRASE  # the article spells the whole expansion out somewhere
     if context.fields:

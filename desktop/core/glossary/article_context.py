@@ -44,6 +44,7 @@ class _Context:
     fields: Optional[dict] = None
     after_number: float = 0.0
     nearby: frozenset = frozenset()
+    near_countries: frozenset = frozenset()
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "_Context":
@@ -85,6 +86,30 @@ def _words_near(text: str, mentions: Sequence[Mention]) -> frozenset:
         window = text[max(0, mention.start - NEARBY_CHARS):mention.end + NEARBY_CHARS]
         words.update(w.lower() for w in _WORD.findall(window))
     return frozenset(words)
+
+
+#: Countries news writes by a code that is not their ISO alpha-2 or alpha-3 code.
+_COUNTRY_CODES = {"UK": "GB", "UAE": "AE"}
+
+
+def _country_names_near(text: str, mentions: Sequence[Mention], label_by_span: dict) -> frozenset:
+    """The full names, in small letters, of countries written as codes around an acronym's mentions: "the US
+    government notified Congress" names the United States beside Congress, as "United States Congress" asks."""
+    import pycountry
+
+    own = {(m.start, m.end) for m in mentions}
+    windows = [(m.start - NEARBY_CHARS, m.end + NEARBY_CHARS) for m in mentions[:MAX_NEARBY_MENTIONS]]
+    names: set[str] = set()
+    for (start, end), label in label_by_span.items():
+        code = text[start:end]
+        if label != "GPE" or (start, end) in own or not (2 <= len(code) <= 3 and code.isupper() and code.isalpha()):
+            continue
+        if any(lo <= start and end <= hi for lo, hi in windows):
+            code = _COUNTRY_CODES.get(code, code)
+            country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.countries.get(alpha_3=code)
+            if country is not None:
+                names.add(" ".join(_WORD.findall(country.name)).lower())
+    return frozenset(names)
 
 
 def _after_number(text: str, mentions: Sequence[Mention]) -> float:

@@ -24,6 +24,7 @@ from typing import Optional, Sequence
 
 from desktop.core.glossary.bundled import BundledGlossary, Sense, name_key
 from desktop.core.glossary.context import countries_of
+from desktop.core.glossary.name_heads import heads_before, is_common_word_name, occurrences, senses_fitting_names
 from desktop.core.wordlist import english_words
 
 #: Kinds of built-in sense that are organisations a glossary may explain by name.
@@ -407,6 +408,8 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
     spans = list(spans)[:MAX_MENTIONS_READ]
     said = from_article(text, spans, descriptor)
     known = [s for s in name_index(bundled).senses(name) if not _EMPTY_DESCRIPTION.search(s.description or "")]
+    if known and is_common_word_name(name):  # "the PFF Extraordinary Congress" is not India's Congress party
+        known = senses_fitting_names(known, heads_before(text, occurrences(text, name)))
     if known:
         best = rank(known)
         if best:
