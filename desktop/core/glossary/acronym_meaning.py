@@ -270,7 +270,10 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
         # Places fit any field: articles on every subject name countries and regions.
         best = max(context.fields.values())
         field = None if sense.kind in PLACE_KINDS else sense.domain
-        score += WEIGHT_DOMAIN * (context.fields.get(field, best) - best)
+        if _field_unknown(sense):
+            score += WEIGHT_DOMAIN * (sum(context.fields.values()) / len(context.fields) - best)
+        else:
+            score += WEIGHT_DOMAIN * (context.fields.get(field, best) - best)
     if sense.kind == "unit":  # "5 TB" is terabytes; "TB cases" is tuberculosis
         score += WEIGHT_UNIT * (context.after_number - 0.5)
     if labels:
@@ -278,6 +281,14 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
         if (label == "ORG" and sense.kind in ORG_KINDS) or (label in ("GPE", "LOC") and sense.kind in PLACE_KINDS):
             score += WEIGHT_KIND
     return score
+
+
+def _field_unknown(sense: Sense) -> bool:
+    """A sense from a derived list of the world's abbreviations that says nothing of its field (WordNet's "Army
+    Intelligence", "artificial insemination"): general because nobody said, not because it fits every article.
+    It is weighed as of an average field, so it does not outrank the everyday meaning of another field ("AI" in
+    a news article is artificial intelligence)."""
+    return sense.domain == "general" and sense.source in WORLD_LISTS and sense.kind not in PLACE_KINDS | {"unit"}
 
 
 def _visible(long_form: str) -> str:

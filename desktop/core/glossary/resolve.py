@@ -56,6 +56,11 @@ __all__ = [
 ]
 
 
+#: How much more the words around an acronym's mentions count than the rest of the article when judging the field
+#: of its sense: an article about schools may name "AI and quantum computing" once.
+LOCAL_FIELD_WEIGHT = 3.0
+
+
 @dataclass
 class _Group:
     key: str
@@ -130,9 +135,12 @@ def build_glossary(
         labels = context.labels_at(group.mentions)
         others = Counter(all_votes)
         others.subtract(votes[key])  # an acronym's own vote does not decide its own sense
+        nearby = _words_near(text, group.mentions)
+        for field, vote in fields.word_votes(nearby, bundled).items():
+            others[field] += LOCAL_FIELD_WEIGHT * vote  # "AI and quantum computing": the words beside it count more
         group_context = replace(
             context, fields=fields.shares(others), after_number=_after_number(text, group.mentions),
-            nearby=_words_near(text, group.mentions) | topic,
+            nearby=nearby | topic,
             near_countries=_country_names_near(text, group.mentions, context.label_by_span),
         )
         entries[key] = _resolve_acronym(
