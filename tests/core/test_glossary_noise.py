@@ -94,3 +94,19 @@ def test_a_country_written_as_its_code_speaks_for_the_body_of_that_country():
             "Indian officials said.")
     labels = [("Pakistan", "GPE"), ("India", "GPE"), ("US", "GPE"), ("Pakistani", "NORP"), ("Indian", "NORP")]
     assert _entries(text, labels)["Congress"].expansion == "United States Congress"
+
+
+def test_the_islamic_state_group_is_explained_in_a_story_set_elsewhere():
+    text = ("In Karachi, Pakistan, a pamphlet bearing the name of Daesh was found at the scene. Police in Sindh and "
+            "Punjab, Pakistan, said the attackers had been trained in Afghanistan.")
+    labels = [("Karachi", "GPE"), ("Pakistan", "GPE"), ("Sindh", "GPE"), ("Punjab", "GPE"), ("Afghanistan", "GPE")]
+    daesh = _entries(text, labels)["Daesh"]
+    assert daesh.expansion and "Islamic State" in daesh.description
+
+
+def test_a_ministry_known_in_several_countries_is_described_as_the_articles_own():
+    text = "The ECC approved Rs1.7bn for the Ministry of Defence in Islamabad, Pakistan, on Monday; Karachi waits."
+    labels = [("Islamabad", "GPE"), ("Pakistan", "GPE"), ("Karachi", "GPE"), ("Ministry of Defence", "ORG")]
+    entry = _entries(text, labels)["Ministry of Defence"]
+    assert entry.description.startswith("Pakistan's"), entry.description
+    assert "Britain" not in entry.description
