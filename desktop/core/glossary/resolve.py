@@ -40,6 +40,7 @@ from desktop.core.glossary.acronym_meaning import (
 )
 from desktop.core.glossary.article_context import (
     LEAN_MARGIN, NEARBY_CHARS, _Context, _after_number, _country_names_near, _sport_word, _words_near, article_field,
+    country_codes,
 )
 from desktop.core.glossary.label_correction import _corrected_labels
 from desktop.core.glossary.organisation_entries import _acronyms_within, _organisations
@@ -130,6 +131,7 @@ def build_glossary(
         all_votes.update(vote)
     entries: dict[str, GlossaryEntry] = {}
     topic = _sport_word(text)
+    codes = country_codes(text, context.label_by_span)
     for key, group in groups.items():
         term = group.surfaces.most_common(1)[0][0]
         labels = context.labels_at(group.mentions)
@@ -141,7 +143,7 @@ def build_glossary(
         group_context = replace(
             context, fields=fields.shares(others), after_number=_after_number(text, group.mentions),
             nearby=nearby | topic,
-            near_countries=_country_names_near(text, group.mentions, context.label_by_span),
+            near_countries=_country_names_near(codes, group.mentions),
         )
         entries[key] = _resolve_acronym(
             term, key, group, defined.get(key), user_entry(term), senses_of[key], group_context, labels
