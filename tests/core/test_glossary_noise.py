@@ -110,3 +110,13 @@ def test_a_ministry_known_in_several_countries_is_described_as_the_articles_own(
     entry = _entries(text, labels)["Ministry of Defence"]
     assert entry.description.startswith("Pakistan's"), entry.description
     assert "Britain" not in entry.description
+
+
+def test_a_match_report_is_news_whatever_its_computing_words():
+    text = ("Pakistan's batting order collapsed again: the openers fell for 12 runs, the middle order could not "
+            "rotate the strike, and the bowlers leaked 320 runs in 50 overs. The team's data analysts and their "
+            "performance software, the selection system and the power-play strategy all failed the test. The "
+            "captain said the wicket and the match conditions were not the problem; the players were. Fans watched "
+            "the innings on a big screen in Karachi, Pakistan. — AFP")
+    afp = _entries(text, [("Pakistan", "GPE"), ("Karachi", "GPE")])["AFP"]
+    assert afp.expansion == "Agence France-Presse"

@@ -62,6 +62,10 @@ __all__ = [
 LOCAL_FIELD_WEIGHT = 3.0
 
 
+#: The vote for news of a story about a team sport (as much as one acronym of the field).
+SPORT_VOTE = 1.0
+
+
 @dataclass
 class _Group:
     key: str
@@ -131,6 +135,8 @@ def build_glossary(
         all_votes.update(vote)
     entries: dict[str, GlossaryEntry] = {}
     topic = _sport_word(text)
+    if topic:  # a match report is news, whatever its "runs", "overs" and "strike rates" say of computing
+        all_votes["news"] += SPORT_VOTE
     codes = country_codes(text, context.label_by_span)
     for key, group in groups.items():
         term = group.surfaces.most_common(1)[0][0]
