@@ -120,3 +120,11 @@ def test_a_match_report_is_news_whatever_its_computing_words():
             "the innings on a big screen in Karachi, Pakistan. — AFP")
     afp = _entries(text, [("Pakistan", "GPE"), ("Karachi", "GPE")])["AFP"]
     assert afp.expansion == "Agence France-Presse"
+
+
+def test_gen_z_is_a_generation_and_gen_before_a_name_a_general():
+    text = "For his part, Gen Asim Munir spoke to the students. The only constants Gen Z has known are crises."
+    entries = _entries(text, [("Asim Munir", "PERSON")])
+    assert entries["Gen Z"].expansion == "Generation Z"
+    assert entries["Gen"].expansion == "General"
+    assert [text[m.start:m.end] for m in entries["Gen"].mentions] == ["Gen"]

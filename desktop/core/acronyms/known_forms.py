@@ -21,11 +21,21 @@ _JOINED_TOKEN = re.compile(r"(?<![\w/&-])(?:[\w&]+(?:[/-][\w&]+)+|\d+[A-Za-z][\w
 
 def _known_whole_tokens(text: str, known: Callable[[str], bool]) -> Iterator[AcronymMention]:
     """Whole tokens the glossary knows as written, which the capital-letter rules would cut into pieces or skip:
-    "CP/M" is not "CP" and "M", "Wi-Fi" is not two title-case words, "4GL" is not a number and a unit."""
+    "CP/M" is not "CP" and "M", "Wi-Fi" is not two title-case words, "4GL" is not a number and a unit, and "Gen Z"
+    is a generation, not the General that "Gen" before a name is."""
+    found = []
     for match in _JOINED_TOKEN.finditer(text):
         form = match.group()
         if len(form) <= _MAX_JOINED_CHARS and any(ch.isupper() for ch in form) and known(form):
-            yield AcronymMention(match.start(), match.end(), form)
+            found.append(AcronymMention(match.start(), match.end(), form))
+    for match in _WORD_AND_LETTER.finditer(text):
+        if known(match.group()):
+            found.append(AcronymMention(match.start(), match.end(), match.group()))
+    yield from sorted(found, key=lambda m: m.start)
+
+
+#: A short capitalised word and a capital letter alone: "Gen Z", "Plan B" (counted only when the glossary knows it).
+_WORD_AND_LETTER = re.compile(r"(?<![\w-])[A-Z][a-z]{1,4} [A-Z](?![\w-])")
 
 
 _MAX_JOINED_CHARS = 12
