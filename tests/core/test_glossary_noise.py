@@ -128,3 +128,20 @@ def test_gen_z_is_a_generation_and_gen_before_a_name_a_general():
     assert entries["Gen Z"].expansion == "Generation Z"
     assert entries["Gen"].expansion == "General"
     assert [text[m.start:m.end] for m in entries["Gen"].mentions] == ["Gen"]
+
+
+def test_when_the_article_does_not_decide_between_two_good_meanings_both_are_only_possible():
+    from collections import Counter
+
+    from desktop.core.glossary.acronym_meaning import _resolve_acronym
+    from desktop.core.glossary.article_context import _Context
+    from desktop.core.glossary.resolve import _Group
+    from desktop.core.model import Mention
+
+    senses = load_bundled().senses("Congress")  # India's party and the US legislature, equally usual
+    context = _Context(countries=Counter({"IN": 3.0, "US": 3.0}), words=frozenset(), label_by_span={},
+                       lowered="", fields={"news": 0.6, "sci-tech": 0.3, "business": 0.1})
+    group = _Group("Congress", Counter({"Congress": 1}), [Mention(0, 8)])
+    entry = _resolve_acronym("Congress", "Congress", group, None, None, senses, context, Counter())
+    assert entry.expansion is None
+    assert {a.expansion for a in entry.alternatives} >= {"Indian National Congress", "United States Congress"}
