@@ -145,3 +145,11 @@ def test_when_the_article_does_not_decide_between_two_good_meanings_both_are_onl
     entry = _resolve_acronym("Congress", "Congress", group, None, None, senses, context, Counter())
     assert entry.expansion is None
     assert {a.expansion for a in entry.alternatives} >= {"Indian National Congress", "United States Congress"}
+
+
+def test_an_articles_slip_in_a_well_known_name_is_not_repeated():
+    text = "Rs14m was approved for the Shanghai Corporation Organisation (SCO) summit in Islamabad, Pakistan."
+    entries = _entries(text, [("Islamabad", "GPE"), ("Pakistan", "GPE")])
+    assert entries["SCO"].expansion == "Shanghai Cooperation Organisation"
+    text = "The Shanghai Regional Transport Office (SRTO) opened; the SRTO will run buses."
+    assert _entries(text)["SRTO"].expansion == "Shanghai Regional Transport Office", "an unknown name stays as written"

@@ -57,7 +57,7 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
             "user", 1.0, mentions, tuple(_without(bundled_alternatives, user.expansion)),
         )
     if definition is not None:
-        long = _visible(definition.long)
+        long = _misspelt_known(_visible(definition.long), ranked)
         return GlossaryEntry(
             term, "acronym", long, _description_of(long, ranked), "text", 0.95, mentions,
             tuple(_without(bundled_alternatives, long)),
@@ -303,6 +303,38 @@ def _field_unknown(sense: Sense) -> bool:
     It is weighed as of an average field, so it does not outrank the everyday meaning of another field ("AI" in
     a news article is artificial intelligence)."""
     return sense.domain == "general" and sense.source in WORLD_LISTS and sense.kind not in PLACE_KINDS | {"unit"}
+
+
+#: A curated sense this usual can correct a one-word slip in the article's own long form (see `_misspelt_known`).
+SPELLING_PRIOR = 0.8
+
+
+def _misspelt_known(long_form: str, ranked: list[tuple[Sense, float]]) -> str:
+    """The article's long form, or the curated expansion it misspells: "Shanghai Corporation Organisation (SCO)"
+    is the Shanghai Cooperation Organisation. Only a slip counts: the same words but one, and that one a long
+    word two letters away from the known one, so a different body's name ("National Conference") stays."""
+    words = long_form.split()
+    for sense, _ in ranked:
+        if sense.source != "precis" or sense.weight < SPELLING_PRIOR:
+            continue
+        known = sense.expansion.split()
+        if len(known) != len(words):
+            continue
+        differ = [(a, b) for a, b in zip(words, known) if a.casefold() != b.casefold()]
+        if len(differ) == 1 and min(map(len, differ[0])) >= 6 and _edits(*differ[0]) <= 2:
+            return sense.expansion
+    return long_form
+
+
+def _edits(a: str, b: str) -> int:
+    """The Levenshtein distance between two words, case-folded."""
+    a, b = a.casefold(), b.casefold()
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
 
 
 def _visible(long_form: str) -> str:
