@@ -35,8 +35,8 @@ WORLD_LISTS = frozenset({"factbook", "wordnet", "partyfacts", "federalregister",
 LEARNED_SUPPORTED, LEARNED_UNSUPPORTED = 0.8, 0.3
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
 MAX_ALTERNATIVES = 4
-#: When the two best senses' shares of the context choice are closer than this and both are likely meanings, the
-#: article has not decided between them (see `_close_call`).
+#: When the two best senses' shares of the context choice are closer than this and the runner-up is as likely a
+#: meaning as the winner, the article has not decided between them (see `_close_call`).
 CLOSE_CALL = 0.1
 #: Senses with a prior below this come from the big derived jargon lists (FOLDOC, V.E.R.A., NetBSD) and need
 #: support from the article before they are shown as the meaning (see `_plausible`).
@@ -67,7 +67,9 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
     if ranked:
         best, share = (plausible or ranked)[0]
         confidence = calibration.likelihood(_evidence(best, share, senses, context, len(mentions)))
-        if plausible and confidence >= calibration.ASSERT_AT and not _close_call(plausible, senses, context, mentions):
+        if plausible and confidence >= calibration.ASSERT_AT and not _close_call(
+            plausible, confidence, senses, context, mentions
+        ):
             asserted = best
         # The possible meanings' confidences on the same scale as the chosen one's: the likelihood that some
         # built-in sense is meant, shared in proportion to the context choice (so "possibly X" never reads 100%).
@@ -93,15 +95,15 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
     return GlossaryEntry(term, "acronym", None, None, "text", 0.0, mentions, tuple(bundled_alternatives))
 
 
-def _close_call(plausible, senses, context, mentions) -> bool:
-    """Whether the runner-up is as good a meaning as the winner: the article chose between them by a hair
-    (`CLOSE_CALL`), and the runner-up would itself be asserted had it won ("PTI" in a story that names India and
-    Pakistan alike: the Press Trust of India or Imran Khan's party). Then nothing decides, and both are listed as
+def _close_call(plausible, confidence, senses, context, mentions) -> bool:
+    """Whether the article has not decided between the two best meanings: it chose between them by a hair
+    (`CLOSE_CALL`), and the runner-up is at least as likely to be right as the winner ("PTI" in a story that
+    names India and Pakistan alike: the Press Trust of India or Imran Khan's party). Then both are listed as
     possible meanings rather than one shown as the meaning."""
     if len(plausible) < 2 or plausible[0][1] - plausible[1][1] >= CLOSE_CALL:
         return False
     runner_up, share = plausible[1]
-    return calibration.likelihood(_evidence(runner_up, share, senses, context, len(mentions))) >= calibration.ASSERT_AT
+    return calibration.likelihood(_evidence(runner_up, share, senses, context, len(mentions))) >= confidence
 
 
 def _learned_entry(term, user, asserted, ranked, alternatives, context, mentions) -> Optional[GlossaryEntry]:
