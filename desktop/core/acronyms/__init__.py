@@ -52,11 +52,12 @@ from __future__ import annotations
 
 from desktop.core.acronyms.candidates import _POSSESSIVE, _ROMAN, _all_candidates, _roman_kind, _strip_plural
 from desktop.core.acronyms.finder import find_acronyms
+from desktop.core.acronyms.known_forms import at_clock_time
 from desktop.core.acronyms.mentions import AcronymMention, Definition
 from desktop.core.acronyms.words import FUNCTION_WORDS, common_words
 
 __all__ = [
-    "AcronymMention", "Definition", "find_acronyms", "common_words",
+    "AcronymMention", "Definition", "find_acronyms", "common_words", "at_clock_time",
     # shared with `desktop.core.definitions`, which imports them from here
     "FUNCTION_WORDS", "_POSSESSIVE", "_ROMAN", "_all_candidates", "_roman_kind", "_strip_plural",
 ]

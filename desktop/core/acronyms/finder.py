@@ -18,19 +18,28 @@ from desktop.core.acronyms.exclusions import (
     _is_initials_of_name,
     _looks_like_shouted_word,
 )
-from desktop.core.acronyms.known_forms import _known_head, _known_whole_tokens, _overlaps, _small_letter_abbreviations
+from desktop.core.acronyms.known_forms import (
+    _clock_suffixes,
+    _currencies_before_amounts,
+    _known_head,
+    _known_whole_tokens,
+    _overlaps,
+    _small_letter_abbreviations,
+)
 from desktop.core.acronyms.mentions import AcronymMention
 from desktop.core.acronyms.words import common_words
 
 
 def find_acronyms(
-    text: str, is_known: Callable[[str], bool] | None = None, is_unit: Callable[[str], bool] | None = None
+    text: str, is_known: Callable[[str], bool] | None = None, is_unit: Callable[[str], bool] | None = None,
+    is_currency: Callable[[str], bool] | None = None,
 ) -> list[AcronymMention]:
     """Every acronym mention in `text`, in document order (see the module docstring for what counts).
 
     `is_known(form)` says whether a glossary knows a form; it decides title-case forms ("Nato") and forms that
     are also common words ("WHO"). It is called at most once per distinct form. `is_unit(form)` says whether a
     form is a unit of measure: only those count right after a number ("710GB", but not the "ER" of "777-300ER").
+    `is_currency(form)` says whether a form is a currency: those count right before an amount ("Rs56bn").
     """
     known_cache: dict[str, bool] = {}
 
@@ -82,4 +91,13 @@ def find_acronyms(
         extra = [m for m in _small_letter_abbreviations(text, known, is_unit or known, common) if not _overlaps(taken, m)]
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
+        clock = list(_clock_suffixes(text, known))
+        if clock:  # "2.00 PM" is the time of day, whichever rule found its capitals
+            spans = [(m.start, m.end) for m in clock]
+            mentions = sorted([m for m in mentions if not _overlaps(spans, m)] + clock, key=lambda m: m.start)
+        if is_currency is not None:
+            taken = [(m.start, m.end) for m in mentions]
+            money = [m for m in _currencies_before_amounts(text, is_currency) if not _overlaps(taken, m)]
+            if money:
+                mentions = sorted(mentions + money, key=lambda m: m.start)
     return mentions

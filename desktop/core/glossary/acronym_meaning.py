@@ -35,6 +35,9 @@ WORLD_LISTS = frozenset({"factbook", "wordnet", "partyfacts", "federalregister",
 LEARNED_SUPPORTED, LEARNED_UNSUPPORTED = 0.8, 0.3
 #: A sense whose score trails the best by this much still shows as an alternative; further ones are dropped.
 MAX_ALTERNATIVES = 4
+#: When the two best senses' shares of the context choice are closer than this and the runner-up is as likely a
+#: meaning as the winner, the article has not decided between them (see `_close_call`).
+CLOSE_CALL = 0.1
 #: Senses with a prior below this come from the big derived jargon lists (FOLDOC, V.E.R.A., NetBSD) and need
 #: support from the article before they are shown as the meaning (see `_plausible`).
 JARGON_WEIGHT = 0.35
@@ -54,7 +57,7 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
             "user", 1.0, mentions, tuple(_without(bundled_alternatives, user.expansion)),
         )
     if definition is not None:
-        long = _visible(definition.long)
+        long = _misspelt_known(_visible(definition.long), ranked)
         return GlossaryEntry(
             term, "acronym", long, _description_of(long, ranked), "text", 0.95, mentions,
             tuple(_without(bundled_alternatives, long)),
@@ -64,7 +67,9 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
     if ranked:
         best, share = (plausible or ranked)[0]
         confidence = calibration.likelihood(_evidence(best, share, senses, context, len(mentions)))
-        if plausible and confidence >= calibration.ASSERT_AT:
+        if plausible and confidence >= calibration.ASSERT_AT and not _close_call(
+            plausible, confidence, senses, context, mentions
+        ):
             asserted = best
         # The possible meanings' confidences on the same scale as the chosen one's: the likelihood that some
         # built-in sense is meant, shared in proportion to the context choice (so "possibly X" never reads 100%).
@@ -88,6 +93,17 @@ def _resolve_acronym(term, key, group, definition, user, senses, context, labels
         )
     # No meaning fits well enough: the possible ones stay visible as alternatives.
     return GlossaryEntry(term, "acronym", None, None, "text", 0.0, mentions, tuple(bundled_alternatives))
+
+
+def _close_call(plausible, confidence, senses, context, mentions) -> bool:
+    """Whether the article has not decided between the two best meanings: it chose between them by a hair
+    (`CLOSE_CALL`), and the runner-up is at least as likely to be right as the winner ("PTI" in a story that
+    names India and Pakistan alike: the Press Trust of India or Imran Khan's party). Then both are listed as
+    possible meanings rather than one shown as the meaning."""
+    if len(plausible) < 2 or plausible[0][1] - plausible[1][1] >= CLOSE_CALL:
+        return False
+    runner_up, share = plausible[1]
+    return calibration.likelihood(_evidence(runner_up, share, senses, context, len(mentions))) >= confidence
 
 
 def _learned_entry(term, user, asserted, ranked, alternatives, context, mentions) -> Optional[GlossaryEntry]:
@@ -143,7 +159,7 @@ def _plausible(sense: Sense, context: "_Context") -> bool:
 
 def _evidence(sense: Sense, share: float, rivals: Sequence[Sense], context: "_Context", mentions: int) -> calibration.Evidence:
     """The features of the winning sense that say how likely it is to be right (see `calibration`)."""
-    words = _distinctive_words(sense.expansion)
+    found, total = _word_evidence(sense, context)
     rivals = [s for s in rivals if s is sense or not _elsewhere(s, context)]
     national = [c for c in sense.countries if c != "international"]
     country = 0.0
@@ -167,7 +183,7 @@ def _evidence(sense: Sense, share: float, rivals: Sequence[Sense], context: "_Co
         "rivals": math.log1p(max(0, len(rivals) - 1)),
         "prior": sense.weight,
         "curated": 1.0 if sense.source == "precis" else 0.0,
-        "words": sum(w in context.nearby for w in words) / len(words) if words else 0.0,
+        "words": found / total if total else 0.0,
         "phrase": 1.0 if len(sense.expansion) > 6 and " ".join(sense.expansion.lower().split()) in context.lowered
         else 0.0,
         "country": country,
@@ -175,7 +191,7 @@ def _evidence(sense: Sense, share: float, rivals: Sequence[Sense], context: "_Co
         "field_gap": gap,
         "unit": unit,
         "mentions": math.log(max(1, mentions)),
-        "any_word": 1.0 if any(w in context.nearby for w in words) else 0.0,
+        "any_word": 1.0 if found else 0.0,
         "long_form": 1.0 if sum(ch.isalnum() for ch in sense.short) >= 4 else 0.0,
         "derived_list": 1.0 if sense.source in ("vera", "netbsd") else 0.0,
         "place_list": 1.0 if sense.source in WORLD_LISTS else 0.0,
@@ -196,8 +212,8 @@ def _elsewhere(sense: Sense, context: "_Context") -> bool:
 
 def _spelled_nearby(sense: Sense, context: "_Context") -> bool:
     """Whether at least half the distinctive words of the expansion occur around the acronym's mentions."""
-    words = _distinctive_words(sense.expansion)
-    return bool(words) and sum(w in context.nearby for w in words) * 2 >= len(words)
+    found, total = _word_evidence(sense, context)
+    return bool(total) and found * 2 >= total
 
 
 def _without(alternatives: list[Alternative], expansion: Optional[str]) -> list[Alternative]:
@@ -227,6 +243,26 @@ def _distinctive_words(expansion: str) -> list[str]:
     return [w for w in (w.lower() for w in _WORD.findall(expansion)) if len(w) > 2 and w not in _common()]
 
 
+def _evidence_words(sense: Sense) -> list[str]:
+    """The expansion's distinctive words that can speak for a sense: not the short form's own words, which are
+    beside every mention ("congress" of "Congress" would otherwise count for "Indian National Congress")."""
+    own = {w.lower() for w in _WORD.findall(sense.short)}
+    return [w for w in _distinctive_words(sense.expansion) if w not in own]
+
+
+def _word_evidence(sense: Sense, context: _Context) -> tuple[int, int]:
+    """How many of the expansion's distinctive words (`_evidence_words`) are around the mentions, out of how many.
+    A country's name counts as written when its code is ("US" beside "Congress" for "United States Congress")."""
+    words = _evidence_words(sense)
+    named: set[str] = set()
+    if context.near_countries:
+        expansion = " " + " ".join(w.lower() for w in _WORD.findall(sense.expansion)) + " "
+        for name in context.near_countries:
+            if f" {name} " in expansion:
+                named.update(name.split())
+    return sum(w in context.nearby or w in named for w in words), len(words)
+
+
 def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
     """prior + country fit + share of the expansion's words in the article + agreement with spaCy's label."""
     score = WEIGHT_PRIOR * sense.weight
@@ -239,9 +275,9 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
         score += WEIGHT_COUNTRY * (share - 0.25)
     # Words of the expansion in the article count only when they are distinctive: "people" and "party" occur
     # everywhere, "syndication" or "Pakhtunkhwa" do not.
-    words = _distinctive_words(sense.expansion)
-    if words:
-        score += WEIGHT_WORDS * sum(w in context.nearby for w in words) / len(words)
+    found, total = _word_evidence(sense, context)
+    if total:
+        score += WEIGHT_WORDS * found / total
     if len(sense.expansion) > 6 and " ".join(sense.expansion.lower().split()) in context.lowered:
         score += WEIGHT_PHRASE  # the article spells the whole expansion out somewhere
     if context.fields:
@@ -250,7 +286,10 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
         # Places fit any field: articles on every subject name countries and regions.
         best = max(context.fields.values())
         field = None if sense.kind in PLACE_KINDS else sense.domain
-        score += WEIGHT_DOMAIN * (context.fields.get(field, best) - best)
+        if _field_unknown(sense):
+            score += WEIGHT_DOMAIN * (sum(context.fields.values()) / len(context.fields) - best)
+        else:
+            score += WEIGHT_DOMAIN * (context.fields.get(field, best) - best)
     if sense.kind == "unit":  # "5 TB" is terabytes; "TB cases" is tuberculosis
         score += WEIGHT_UNIT * (context.after_number - 0.5)
     if labels:
@@ -258,6 +297,46 @@ def _score_sense(sense: Sense, context: _Context, labels: Counter) -> float:
         if (label == "ORG" and sense.kind in ORG_KINDS) or (label in ("GPE", "LOC") and sense.kind in PLACE_KINDS):
             score += WEIGHT_KIND
     return score
+
+
+def _field_unknown(sense: Sense) -> bool:
+    """A sense from a derived list of the world's abbreviations that says nothing of its field (WordNet's "Army
+    Intelligence", "artificial insemination"): general because nobody said, not because it fits every article.
+    It is weighed as of an average field, so it does not outrank the everyday meaning of another field ("AI" in
+    a news article is artificial intelligence)."""
+    return sense.domain == "general" and sense.source in WORLD_LISTS and sense.kind not in PLACE_KINDS | {"unit"}
+
+
+#: A curated sense this usual can correct a one-word slip in the article's own long form (see `_misspelt_known`).
+SPELLING_PRIOR = 0.8
+
+
+def _misspelt_known(long_form: str, ranked: list[tuple[Sense, float]]) -> str:
+    """The article's long form, or the curated expansion it misspells: "Shanghai Corporation Organisation (SCO)"
+    is the Shanghai Cooperation Organisation. Only a slip counts: the same words but one, and that one a long
+    word two letters away from the known one, so a different body's name ("National Conference") stays."""
+    words = long_form.split()
+    for sense, _ in ranked:
+        if sense.source != "precis" or sense.weight < SPELLING_PRIOR:
+            continue
+        known = sense.expansion.split()
+        if len(known) != len(words):
+            continue
+        differ = [(a, b) for a, b in zip(words, known) if a.casefold() != b.casefold()]
+        if len(differ) == 1 and min(map(len, differ[0])) >= 6 and _edits(*differ[0]) <= 2:
+            return sense.expansion
+    return long_form
+
+
+def _edits(a: str, b: str) -> int:
+    """The Levenshtein distance between two words, case-folded."""
+    a, b = a.casefold(), b.casefold()
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
 
 
 def _visible(long_form: str) -> str:

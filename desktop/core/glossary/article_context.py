@@ -8,6 +8,7 @@ context, and keeping it at the bottom of the import chain avoids cycles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +45,7 @@ class _Context:
     fields: Optional[dict] = None
     after_number: float = 0.0
     nearby: frozenset = frozenset()
+    near_countries: frozenset = frozenset()
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "_Context":
@@ -85,6 +87,46 @@ def _words_near(text: str, mentions: Sequence[Mention]) -> frozenset:
         window = text[max(0, mention.start - NEARBY_CHARS):mention.end + NEARBY_CHARS]
         words.update(w.lower() for w in _WORD.findall(window))
     return frozenset(words)
+
+
+#: Countries news writes by a code that is not their ISO alpha-2 or alpha-3 code.
+_COUNTRY_CODES = {"UK": "GB", "UAE": "AE"}
+
+
+def country_codes(text: str, label_by_span: dict) -> list[tuple[int, int, str]]:
+    """(start, end, full name in small letters) of every country spaCy found written as a code ("US", "UK",
+    "UAE"), in text order; computed once per article for `_country_names_near`."""
+    import pycountry
+
+    found = []
+    for (start, end), label in label_by_span.items():
+        code = text[start:end]
+        if label != "GPE" or not (2 <= len(code) <= 3 and code.isupper() and code.isalpha()):
+            continue
+        code = _COUNTRY_CODES.get(code, code)
+        country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.countries.get(alpha_3=code)
+        if country is not None:
+            found.append((start, end, " ".join(_WORD.findall(country.name)).lower()))
+    return sorted(found)
+
+
+def _country_names_near(codes: list[tuple[int, int, str]], mentions: Sequence[Mention]) -> frozenset:
+    """The full names of the countries written as codes (`country_codes`) around an acronym's mentions, but not
+    at them: "the US government notified Congress" names the United States beside Congress, as "United States
+    Congress" asks."""
+    if not codes:
+        return frozenset()
+    own = {(m.start, m.end) for m in mentions}
+    starts = [start for start, _, _ in codes]
+    names: set[str] = set()
+    for mention in mentions[:MAX_NEARBY_MENTIONS]:
+        index = bisect_left(starts, mention.start - NEARBY_CHARS)
+        while index < len(codes) and codes[index][0] <= mention.end + NEARBY_CHARS:
+            start, end, name = codes[index]
+            if (start, end) not in own and end <= mention.end + NEARBY_CHARS:
+                names.add(name)
+            index += 1
+    return frozenset(names)
 
 
 def _after_number(text: str, mentions: Sequence[Mention]) -> float:

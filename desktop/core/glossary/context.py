@@ -95,9 +95,13 @@ def _place_index() -> dict[str, tuple[str, ...]]:
     return merged
 
 
+#: Countries written as codes, recognised in capitals only ("us" is a pronoun).
+_CODES_IN_CAPITALS = {"US": ("US",), "UAE": ("AE",)}
+
+
 def countries_of(place: str) -> tuple[str, ...]:
     """ISO 3166 alpha-2 codes a place name, demonym or city points to ("EU" for European); () if unknown."""
-    return _place_index().get(_key(place), ())
+    return _CODES_IN_CAPITALS.get(place.strip()) or _place_index().get(_key(place), ())
 
 
 def article_countries(places: Iterable[str]) -> Counter:

@@ -29,6 +29,7 @@ from desktop.core.glossary.organisation_descriptors import described_near
 from desktop.core.glossary.bundled import BundledGlossary, Sense, name_key
 from desktop.core.glossary.context import countries_of
 from desktop.core.glossary.directory import from_directory
+from desktop.core.glossary.name_heads import heads_before, is_common_word_name, occurrences, senses_fitting_names
 from desktop.core.wordlist import english_words
 
 #: Kinds of built-in sense that are organisations a glossary may explain by name.
@@ -498,6 +499,8 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
     said = from_article(text, spans, descriptor) or described_near(name, text, spans, kind_of, structure.head_noun)
     for variant in _name_variants(name):  # "US Coast Guard" known only as the Cook Islands': the Coast Guard
         known = [s for s in name_index(bundled).senses(variant) if not _EMPTY_DESCRIPTION.search(s.description or "")]
+        if known and is_common_word_name(variant):  # "the PFF Extraordinary Congress" is not India's Congress party
+            known = senses_fitting_names(known, heads_before(text, occurrences(text, variant)))
         best = rank(known) if known else []
         if best:
             sense = best[0]

@@ -30,7 +30,8 @@ from desktop.core.acronyms import AcronymMention, find_acronyms
 from desktop.core.definitions import Definition, find_definitions
 from desktop.core.glossary import fields
 from desktop.core.glossary import organisation_labels
-from desktop.core.glossary.numbered import numbered_senses
+from desktop.core.glossary.name_heads import heads_before, is_common_word_name, senses_fitting_names
+from desktop.core.glossary.numbered import numbered_senses, time_of_day_senses
 from desktop.core.glossary.bundled import BundledGlossary, form_key
 from desktop.core.glossary.acronym_meaning import (
     JARGON_WEIGHT, LEARNED_SUPPORTED, LEARNED_UNSUPPORTED, MAX_ALTERNATIVES, MIN_COUNTRY_MENTIONS, NATIONAL_KINDS,
@@ -38,7 +39,8 @@ from desktop.core.glossary.acronym_meaning import (
     _score_sense, _visible,
 )
 from desktop.core.glossary.article_context import (
-    LEAN_MARGIN, NEARBY_CHARS, _Context, _after_number, _sport_word, _words_near, article_field,
+    LEAN_MARGIN, NEARBY_CHARS, _Context, _after_number, _country_names_near, _sport_word, _words_near, article_field,
+    country_codes,
 )
 from desktop.core.glossary.label_correction import _corrected_labels
 from desktop.core.glossary.organisation_entries import _acronyms_within, _organisations
@@ -53,6 +55,15 @@ __all__ = [
     "_rank_senses", "_resolve_acronym", "_score_sense", "_visible", "_acronyms_within", "_organisations",
     "_corrected_labels",
 ]
+
+
+#: How much more the words around an acronym's mentions count than the rest of the article when judging the field
+#: of its sense: an article about schools may name "AI and quantum computing" once.
+LOCAL_FIELD_WEIGHT = 3.0
+
+
+#: The vote for news of a story about a team sport (as much as one acronym of the field).
+SPORT_VOTE = 1.0
 
 
 @dataclass
@@ -89,8 +100,11 @@ def build_glossary(
     def is_unit(form: str) -> bool:
         return any(sense.kind == "unit" for sense in bundled.senses(form))
 
+    def is_currency(form: str) -> bool:
+        return any(sense.kind == "currency" for sense in bundled.senses(form))
+
     initials = _initials_of_people(entities)
-    mentions = [m for m in find_acronyms(text, is_known, is_unit) if m.start not in initials]
+    mentions = [m for m in find_acronyms(text, is_known, is_unit, is_currency) if m.start not in initials]
     groups = _group_mentions(mentions)
     for definition in definitions:  # a defined short form is a mention even where the finder doubted it
         group = groups.setdefault(form_key(definition.short), _Group(form_key(definition.short), Counter(), []))
@@ -101,10 +115,18 @@ def build_glossary(
 
     context = _Context.of(text, entities)
     senses_of = {
-        key: bundled.senses(group.surfaces.most_common(1)[0][0]) or bundled.senses(key)
+        key: time_of_day_senses(text, group.mentions, key, bundled)
+        or bundled.senses(group.surfaces.most_common(1)[0][0]) or bundled.senses(key)
         or numbered_senses(group.surfaces.most_common(1)[0][0], bundled)
         for key, group in groups.items()
     }
+    for key, group in list(groups.items()):
+        term = group.surfaces.most_common(1)[0][0]
+        if key not in defined and is_common_word_name(term) and senses_of[key]:
+            heads = heads_before(text, [(m.start, m.end) for m in group.mentions])
+            senses_of[key] = senses_fitting_names(senses_of[key], heads)
+            if not senses_of[key] and user_entry(term) is None:
+                del groups[key]  # "PFF Extraordinary Congress": the word of another name, not a known body
     votes = {
         key: fields.acronym_votes(senses_of[key], defined[key].long if key in defined else None) for key in groups
     }
@@ -113,14 +135,21 @@ def build_glossary(
         all_votes.update(vote)
     entries: dict[str, GlossaryEntry] = {}
     topic = _sport_word(text)
+    if topic:  # a match report is news, whatever its "runs", "overs" and "strike rates" say of computing
+        all_votes["news"] += SPORT_VOTE
+    codes = country_codes(text, context.label_by_span)
     for key, group in groups.items():
         term = group.surfaces.most_common(1)[0][0]
         labels = context.labels_at(group.mentions)
         others = Counter(all_votes)
         others.subtract(votes[key])  # an acronym's own vote does not decide its own sense
+        nearby = _words_near(text, group.mentions)
+        for field, vote in fields.word_votes(nearby, bundled).items():
+            others[field] += LOCAL_FIELD_WEIGHT * vote  # "AI and quantum computing": the words beside it count more
         group_context = replace(
             context, fields=fields.shares(others), after_number=_after_number(text, group.mentions),
-            nearby=_words_near(text, group.mentions) | topic,
+            nearby=nearby | topic,
+            near_countries=_country_names_near(codes, group.mentions),
         )
         entries[key] = _resolve_acronym(
             term, key, group, defined.get(key), user_entry(term), senses_of[key], group_context, labels
