@@ -133,3 +133,44 @@ def test_an_organisation_beside_its_acronym_has_a_clean_entity_and_one_entry():
     assert not any(n.startswith("The ") or n.endswith(("(", "’s")) for n in names)
     terms = [e.term for e in document.glossary]
     assert "KCCI" in terms and "World Bank" in terms and not any("(" in t for t in terms)
+
+
+# An invented league table and results, in the layout of agency sports pages.
+_TABLE_STORY = (
+    "SOCCER - NORDLAND LEAGUE RESULTS .\n\nKRAVIK 1996-12-06\n\n"
+    "Results of Nordland league soccer matches on Friday , with goals scored by the home side first :\n\n"
+    "Kravik Rovers 2 ( Holm 12 , Dahl 80 ) Solberg 1 ( Aune 55 )\n\nVestby 0 Ormen United 0\n\n"
+    "Standings ( played , won , drawn , lost , goals for , against , points ) :\n\n"
+    "Kravik Rovers 10 7 2 1 20 8 23\n\nx-SOLBERG 10 6 2 2 15 9 20\n\n"
+    "Fixtures on Sunday :\n\nORMEN UNITED AT KRAVIK\n\nVestby v Solberg\n"
+)
+
+
+def test_in_a_sports_table_every_team_is_an_organisation_whatever_spacy_saw():
+    text = _TABLE_STORY
+    entities = [_entity(text, "Kravik Rovers 2", "PERSON"), _entity(text, "Vestby", "GPE"),
+                _entity(text, "SOLBERG 10", "GPE"), _entity(text, "Holm", "PERSON"), _entity(text, "KRAVIK", "ORG")]
+    found = refine(text, entities)
+    orgs = {(e.text, e.start) for e in found if e.label == "ORG"}
+    for name, occurrence in (("Kravik Rovers", 0), ("Solberg", 0), ("Vestby", 0), ("Ormen United", 0),
+                             ("Kravik Rovers", 1), ("SOLBERG", 0), ("ORMEN UNITED", 0), ("Vestby", 1)):
+        assert (name, _entity(text, name, "ORG", occurrence).start) in orgs, name
+    labels = {(e.text, e.start): e.label for e in found}
+    assert labels[("Holm", text.index("Holm"))] == "PERSON"  # a scorer in brackets is still a person
+    # the team after "AT" names where the game is played, and the dateline is a place
+    assert ("KRAVIK", text.index("AT KRAVIK") + 3) not in orgs
+    assert labels[("KRAVIK", text.index("KRAVIK 1996"))] == "GPE"
+
+
+def test_a_golf_scores_line_keeps_its_players():
+    text = ("GOLF - OPEN SCORES .\n\nLeading scores after the second round of the golf championship , with the "
+            "tournament leader on the green and the cup final round to come :\n\nAnders Holt 67 68 135\n")
+    found = refine(text, [_entity(text, "Anders Holt", "PERSON")])
+    assert [(e.text, e.label) for e in found] == [("Anders Holt", "PERSON")]
+
+
+def test_scores_dates_and_figures_after_a_name_are_no_part_of_it():
+    text = "AMSTERDAM 1996-12-06\n\nVaughan 9-1-55-1 , Cairns 8 8 .500\n"
+    entities = [_entity(text, "AMSTERDAM 1996-12-06", "GPE"), _entity(text, "Vaughan 9-1-55-1", "PERSON"),
+                _entity(text, "Cairns 8 8 .500", "PERSON")]
+    assert [e.text for e in refine(text, entities)] == ["AMSTERDAM", "Vaughan", "Cairns"]

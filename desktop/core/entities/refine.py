@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from desktop.core.acronyms import common_words
-from desktop.core.entities.sports import in_team_context, sport_of
+from desktop.core.entities.sports import in_team_context, sport_of, table_teams
 from desktop.core.glossary.context import countries_of
 from desktop.core.model import Entity
 from desktop.core.wordlist import english_words
@@ -33,7 +33,8 @@ _CONSISTENT = ("PERSON", "ORG", "GPE", "LOC")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _STRAY_AFTER = "([{\"“‘,;:–—-"
 _STRAY_BEFORE = "([{\"“‘'’)]}"
-_TRAILING_SCORE = re.compile(r"\s+\d+(?:-\d+)?$")
+#: Scores, dates and figures after a name: "Goias 1", "AMSTERDAM 1996-12-06", "Vaughan 9-1-55-1", "CHARLOTTE 8 8 .500".
+_TRAILING_SCORE = re.compile(r"(?:\s+(?:\d[\d.\-/]*|\.\d+))+$")
 _POSSESSIVE = re.compile(r"\s?['’][sS]?$")
 _SPORT_WORDS = frozenset(
     "cricket soccer football baseball basketball hockey rugby tennis golf innings wickets wicket batsman bowler "
@@ -56,9 +57,10 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     sport = sport_of(text) if sports else None
     placed = [_place_or_team(text, e, sports) for e in trimmed]
     placed = _teams(text, _unlabelled_teams(text, placed, sport), sport) if sport else placed
-    surnamed = _surnames(placed)
+    placed = _table_teams(text, placed, team_sport=sport is not None) if sports else placed
+    surnamed = _surnames(_datelines(text, placed))
     agreed = _agree(surnamed)
-    return _complete(text, agreed)
+    return _datelines(text, _complete(text, agreed))  # again: the majority of a name's mentions may be a team
 
 
 def _trim(text: str, entity: Entity) -> Entity | None:
@@ -139,6 +141,25 @@ def _teams(text: str, entities: list[Entity], sport: str) -> list[Entity]:
         if text[left.end:right.start] in (" and ", " or ", ", ") and {left.text, right.text} & teams:
             teams |= {e.text for e in (left, right) if e.label in labels and not _is_country(e.text)}
     return [replace(e, label="ORG") if e.text in teams and e.label in labels else e for e in entities]
+
+
+def _table_teams(text: str, entities: list[Entity], team_sport: bool) -> list[Entity]:
+    """The names in a results, fixtures or standings line are teams, replacing whatever spaCy saw there ("NY
+    RANGERS 10 13 5" a place, "Goias 1 Gremio" one person). In a story about an individual sport (golf, tennis)
+    such a line may list players: a name spaCy calls a person is left alone there."""
+    spans = [(start, end) for start, end in table_teams(text) if not _is_country(text[start:end])]
+    if not spans:
+        return entities
+    kept, added = list(entities), []
+    for start, end in spans:
+        overlapping = [e for e in kept if e.start < end and start < e.end]
+        if not team_sport and any(e.label == "PERSON" for e in overlapping):
+            continue
+        if any(e.label == "ORG" and (e.start, e.end) == (start, end) for e in overlapping):
+            continue
+        kept = [e for e in kept if e not in overlapping]
+        added.append(Entity(start, end, "ORG", text[start:end]))
+    return sorted(kept + added, key=lambda e: (e.start, e.end))
 
 
 _NAME_RUN = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){0,2}")
@@ -230,6 +251,22 @@ def _complete(text: str, entities: list[Entity]) -> list[Entity]:
                     covered[start:end] = b"\x01" * (end - start)
                 break
     return sorted(entities + added, key=lambda e: (e.start, e.end))
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b"
+#: A dateline: the place a story is filed from, then its date ("NEW YORK 1996-08-30", "LONDON, Dec 6 (Reuters) -").
+_DATELINE = re.compile(
+    rf"^[ \t]*(?P<place>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,3}})[ \t]*,?[ \t]+(?:\d{{4}}-\d{{2}}-\d{{2}}\b|{_MONTH})",
+    re.MULTILINE,
+)
+
+
+def _datelines(text: str, entities: list[Entity]) -> list[Entity]:
+    """A dateline names a place, even where the same name is a team elsewhere in the story (NEW YORK)."""
+    places = {m.span("place") for m in _DATELINE.finditer(text) if m.group("place").upper() != "REUTERS"}
+    if not places:
+        return entities
+    return [replace(e, label="GPE") if (e.start, e.end) in places and e.label in _CONSISTENT else e for e in entities]
 
 
 def _distinctive(name: str) -> bool:

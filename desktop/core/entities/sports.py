@@ -64,3 +64,34 @@ def in_team_context(text: str, start: int, end: int, sport: Optional[str] = None
     if sport == "football" and _AT_HOME_SIDE.search(before):
         return True
     return bool(_BEFORE.search(before) or _AFTER.match(text[end:end + 30]))
+
+
+# Results and standings tables, one team a line (Reuters' and most papers' format):
+#   "Plymouth 4 Exeter 1", "Werder Bremen 1 ( Bode 85th ) 1860 Munich 1", "TORONTO AT NY RANGERS",
+#   "Barcelona ( Spain ) 9 4 5 13", "BUFFALO 13 12 1 77 76 27", "CHARLOTTE 8 8 .500 8", "x-DENVER 12 1 0".
+_TEAM = r"(?P<{0}>(?:\d{{4}}[ \t]+)?[A-Z][\w'’.&\-]*(?:[ \t]+[A-Z][\w'’.&\-]*)*)"
+_NOTE = r"(?:[ \t]+\([^()\n]{1,80}\))?"
+_RESULT_ROW = re.compile(
+    rf"^[ \t]*{_TEAM.format('home')}{_NOTE}[ \t]+\d{{1,3}}{_NOTE}[ \t]+"
+    rf"{_TEAM.format('away')}{_NOTE}[ \t]+\d{{1,3}}{_NOTE}[ \t]*\.?[ \t]*$",
+    re.MULTILINE,
+)
+_FIXTURE_ROW = re.compile(rf"^[ \t]*{_TEAM.format('home')}[ \t]+(?:v|vs\.?)[ \t]+{_TEAM.format('away')}[ \t]*$",
+                          re.MULTILINE)
+#: "CHICAGO AT TORONTO": the visitors, and the place they play at (a venue, as in "a 3-3 draw at Osasuna").
+_AWAY_ROW = re.compile(rf"^[ \t]*{_TEAM.format('home')}[ \t]+(?:AT|at)[ \t]+[A-Z][\w'’.&\- \t]*$", re.MULTILINE)
+_STANDINGS_ROW = re.compile(rf"^[ \t]*(?:[a-zA-Z*]-)?{_TEAM.format('home')}{_NOTE}(?:[ \t]+(?:\d{{1,4}}|\d*\.\d{{3}})){{3,}}[ \t]*$",
+                            re.MULTILINE)
+
+
+def table_teams(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the teams named in a results, fixtures or standings line of a sports story.
+
+    A line that is only names and scores is a table, whatever spaCy makes of its capitals ("NY RANGERS" a
+    place, "Goias 1 Gremio" a person). The caller decides whether the story is about a team sport."""
+    spans = []
+    for pattern, groups in ((_RESULT_ROW, ("home", "away")), (_FIXTURE_ROW, ("home", "away")), (_AWAY_ROW, ("home",)),
+                            (_STANDINGS_ROW, ("home",))):
+        for match in pattern.finditer(text):
+            spans.extend(match.span(group) for group in groups)
+    return sorted(set(spans))
