@@ -23,7 +23,7 @@ def _entity(text, string, label, occurrence=0):
     ("THE relentless wave of TTP attacks", "The relentless wave of TTP attacks"),
     ("FINANCE Minister Aurangzeb said", "Finance Minister Aurangzeb said"),
     ("PAKISTAN'S economy is weak", "Pakistan's economy is weak"),
-    ("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP", "Cricket - Leicestershire take over at top"),
+    ("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP", "cricket - Leicestershire take over at top"),
     ("NEW YORK 1996-08-30", "New York 1996-08-30"),
     ("UN officials said", "UN officials said"),  # an acronym opening a sentence stays one
     ("KDP SAYS IT HOLDS ARBIL", "KDP says it holds Arbil"),
@@ -174,3 +174,16 @@ def test_scores_dates_and_figures_after_a_name_are_no_part_of_it():
     entities = [_entity(text, "AMSTERDAM 1996-12-06", "GPE"), _entity(text, "Vaughan 9-1-55-1", "PERSON"),
                 _entity(text, "Cairns 8 8 .500", "PERSON")]
     assert [e.text for e in refine(text, entities)] == ["AMSTERDAM", "Vaughan", "Cairns"]
+
+
+def test_a_heading_before_a_spaced_dash_is_no_part_of_a_name_and_a_role_word_is_no_part_of_a_person():
+    text = "CRICKET - MABERLY ENDURES BAD DAY .\n\nDefender Hassan Abbas rose .\n\nRomania - Cosmin Contra , Syria 0\n"
+    entities = [_entity(text, "CRICKET - MABERLY", "ORG"), _entity(text, "Defender Hassan Abbas", "PERSON"),
+                _entity(text, "Romania - Cosmin Contra", "PERSON")]
+    found = [(e.text, e.label) for e in refine(text, entities)]
+    assert found == [("MABERLY", "ORG"), ("Hassan Abbas", "PERSON"), ("Romania", "GPE"), ("Cosmin Contra", "PERSON")]
+
+
+def test_a_headline_section_is_read_in_small_letters_and_the_headline_proper_opens_with_a_capital():
+    assert normal_case("CRICKET - LARA ENDURES ANOTHER MISERABLE DAY .") == (
+        "cricket - Lara endures another miserable day .")

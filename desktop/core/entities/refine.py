@@ -30,9 +30,10 @@ from desktop.core.wordlist import english_words
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 #: Labels that name something (as opposed to dates, numbers and amounts) whose mentions should agree.
 _CONSISTENT = ("PERSON", "ORG", "GPE", "LOC")
-_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
+_LEADING_WORD = re.compile(r"([\w\-]+)\s+")
 _STRAY_AFTER = "([{\"“‘,;:–—-"
-_STRAY_BEFORE = "([{\"“‘'’)]}"
+_STRAY_BEFORE = "([{\"“‘'’)]}-–—"
 #: Scores, dates and figures after a name: "Goias 1", "AMSTERDAM 1996-12-06", "Vaughan 9-1-55-1", "CHARLOTTE 8 8 .500".
 _TRAILING_SCORE = re.compile(r"(?:\s+(?:\d[\d.\-/]*|\.\d+))+$")
 _POSSESSIVE = re.compile(r"\s?['’][sS]?$")
@@ -52,7 +53,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """The document's entities, trimmed, relabelled and completed as described above; sorted by position."""
-    trimmed = [e for e in (_trim(text, e) for e in entities) if e is not None]
+    trimmed = [e for e in (_trim(text, part) for whole in entities for part in _split(text, whole)) if e is not None]
     sports = _is_sports_story(text)
     sport = sport_of(text) if sports else None
     placed = [_place_or_team(text, e, sports) for e in trimmed]
@@ -63,6 +64,39 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     return _datelines(text, _complete(text, agreed))  # again: the majority of a name's mentions may be a team
 
 
+#: A spaced dash or colon separates names: "CRICKET - LARA ENDURES", "Goalkeepers - Bogdan Stelea", "Syria - Nader".
+_SEPARATOR = re.compile(r"\s+(?:-{1,2}|–|—|:)\s+")
+#: What a player or official is, written before the name ("Defender Hassan Abbas"): no part of the name.
+ROLE_WORDS = frozenset(
+    "defender defenders midfielder midfielders striker strikers forward forwards goalkeeper goalkeepers keeper "
+    "centre center winger wing fullback full-back flanker prop hooker lock captain skipper coach manager "
+    "batsman bowler spinner opener pitcher quarterback goalie referee umpire veteran rookie substitute "
+    "chairman spokesman spokeswoman".split()
+)
+
+
+def _split(text: str, entity: Entity) -> list[Entity]:
+    """An entity across a spaced dash is two names or a heading and a name: the heading words (English words:
+    "CRICKET", "RUGBY UNION", "Goalkeepers") go, a country keeps its own label, the rest keeps spaCy's."""
+    if entity.label not in NAME_LABELS or not _SEPARATOR.search(entity.text):
+        return [entity]
+    parts, position = [], entity.start
+    for piece in _SEPARATOR.split(entity.text):
+        start = text.index(piece, position) if piece else position
+        position = start + len(piece)
+        words = _WORD.findall(piece)
+        if not words or all(_everyday(word) for word in words):
+            continue
+        label = "GPE" if entity.label in ("ORG", "PERSON") and _is_country(piece) else entity.label
+        parts.append(Entity(start, start + len(piece), label, piece))
+    return parts
+
+
+def _everyday(word: str) -> bool:
+    lower = word.lower()
+    return lower in english_words() or lower in common_words() or lower in ROLE_WORDS
+
+
 def _trim(text: str, entity: Entity) -> Entity | None:
     start, end = entity.start, entity.end
     while end > start and (text[end - 1].isspace() or text[end - 1] in _STRAY_AFTER):
@@ -70,9 +104,12 @@ def _trim(text: str, entity: Entity) -> Entity | None:
     while start < end and (text[start].isspace() or text[start] in _STRAY_BEFORE):
         start += 1
     if entity.label in NAME_LABELS:
-        article = _LEADING_THE.match(entity.text)
-        if article and len(entity.text) > len(article.group(0)):
+        article = _LEADING_THE.match(text, start, end)
+        if article and end - start > len(article.group(0)):
             start += len(article.group(0))
+        role = _LEADING_WORD.match(text, start, end)
+        if role and role.group(1).lower() in ROLE_WORDS and role.end() < end and text[role.end()].isupper():
+            start = role.end()
         score = _TRAILING_SCORE.search(text, start, end)
         if score and score.start() > start:
             end = score.start()
