@@ -187,3 +187,19 @@ def test_a_heading_before_a_spaced_dash_is_no_part_of_a_name_and_a_role_word_is_
 def test_a_headline_section_is_read_in_small_letters_and_the_headline_proper_opens_with_a_capital():
     assert normal_case("CRICKET - LARA ENDURES ANOTHER MISERABLE DAY .") == (
         "cricket - Lara endures another miserable day .")
+
+
+def test_players_in_line_ups_scorer_lists_and_scorecards_are_people():
+    from desktop.core.entities.rosters import people_in_lists
+
+    text = ("Nordland : 1 - Anders Holt , 2 - Per Vinje ( 7 - Ola Brekke 71 ) .\n"
+            "Goalkeepers - Tor Aasen ( Kravik , Nordland ) , Eirik Moen ( Vestby ) .\n"
+            "Kravik Rovers 2 ( Holm 12 , Dahl 80th pen ) Solberg 1 ( Aune 55 ) .\n"
+            "Ivar Sand c Lunde b Berg 59\nBerg 9-1-55-1 , Lunde 10-0-42-5\n"
+            "Next match : December 8 , in Kravik .\n"
+            "Records : slalom , Kravik Nordland , 1993 ; super G , Vestby , 1995 .\n")
+    names = [text[s:e] for s, e in people_in_lists(text, "cricket")]
+    assert names == ["Anders Holt", "Per Vinje", "Ola Brekke", "Tor Aasen", "Eirik Moen", "Holm", "Dahl", "Aune",
+                     "Ivar Sand", "Lunde", "Berg", "Berg", "Lunde"]
+    # outside cricket a scorecard's "c" and "b" are not read
+    assert "Ivar Sand" not in [text[s:e] for s, e in people_in_lists(text, "football")]

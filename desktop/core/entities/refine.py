@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from desktop.core.acronyms import common_words
+from desktop.core.entities.rosters import people_in_lists
 from desktop.core.entities.sports import in_team_context, sport_of, table_teams
 from desktop.core.glossary.context import countries_of
 from desktop.core.model import Entity
@@ -59,6 +60,7 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     placed = [_place_or_team(text, e, sports) for e in trimmed]
     placed = _teams(text, _unlabelled_teams(text, placed, sport), sport) if sport else placed
     placed = _table_teams(text, placed, team_sport=sport is not None) if sports else placed
+    placed = _listed_people(text, placed, sport) if sports else placed
     surnamed = _surnames(_datelines(text, placed))
     agreed = _agree(surnamed)
     return _datelines(text, _complete(text, agreed))  # again: the majority of a name's mentions may be a team
@@ -196,6 +198,27 @@ def _table_teams(text: str, entities: list[Entity], team_sport: bool) -> list[En
             continue
         kept = [e for e in kept if e not in overlapping]
         added.append(Entity(start, end, "ORG", text[start:end]))
+    return sorted(kept + added, key=lambda e: (e.start, e.end))
+
+
+def _listed_people(text: str, entities: list[Entity], sport: str | None) -> list[Entity]:
+    """The players of a sports story's line-ups, scorer lists and scorecards are persons (see rosters.py); a
+    country, a team already found in a table, or a run of everyday words is left as it is."""
+    spans = people_in_lists(text, sport)
+    if not spans:
+        return entities
+    kept, added = list(entities), []
+    for start, end in spans:
+        name = text[start:end]
+        if _is_country(name) or not any(not _everyday(word) for word in _WORD.findall(name)):
+            continue
+        overlapping = [e for e in kept if e.start < end and start < e.end]
+        if any(e.label == "ORG" and (e.start, e.end) == (start, end) for e in overlapping):
+            continue
+        if any(e.label == "PERSON" and (e.start, e.end) == (start, end) for e in overlapping):
+            continue
+        kept = [e for e in kept if e not in overlapping]
+        added.append(Entity(start, end, "PERSON", name))
     return sorted(kept + added, key=lambda e: (e.start, e.end))
 
 

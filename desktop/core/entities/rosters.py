@@ -1,0 +1,77 @@
+"""People named in a sports story's lists, which spaCy reads poorly because they are not sentences.
+
+Agency sports pages (and newspapers' scoreboards) name players in a few fixed layouts:
+
+- squads and line-ups: "Goalkeepers - Bogdan Stelea , Florin Prunea .", "Japan : 1 - Kenichi Shimokawa , 2 - ...",
+  "West Indies - Sherwin Campbell , Robert Samuels , Brian Lara";
+- scorers with the minute or the runs: "( Bode 85th )", "Scorers : Shkvyrin Igor 78 , Shatskikh Oleg 90",
+  "( Shivnarine Chanderpaul 54 )";
+- a cricket scorecard: "Ijaz Ahmad c Spearman b Vaughan 59", "Vaughan 9-1-55-1".
+
+`people_in_lists(text, sport)` gives the (start, end) of each such name; the caller makes them persons.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+#: A person's name in a list: capitalised words and initials, with the particles of many languages.
+_NAME = (
+    r"(?:[A-Z]\.[ \t]?)*[A-Z][\w'’\-]*[a-z][\w'’\-]*"
+    r"(?:[ \t]+(?:(?:van|von|der|de|da|do|dos|di|du|le|la|al|bin|ben|el)[ \t]+)*(?:[A-Z]\.[ \t]?)*[A-Z][\w'’\-]+){0,3}"
+)
+#: The end of a list item: a separator, a bracket, the end of the line or sentence.
+_ITEM_END = r"(?=[ \t]*(?:[,;()]|\.?[ \t]*$|\.[ \t]|[ \t]{2}))"
+#: "4 - Masami Ihara" in a numbered line-up.
+_NUMBERED = re.compile(
+    rf"(?<![\w\-])\d{{1,2}}[ \t]+-[ \t]+(?P<name>{_NAME})(?:[ \t]+\d{{1,3}}(?:st|nd|rd|th)?)?{_ITEM_END}", re.MULTILINE
+)
+#: A scorer with the minute or the runs: "Bode 85th", "Hassan Abbas 84 own goal", "Boon 106 not out", and in
+#: cricket a bowler's wickets for runs ("P. Simmons 4-38"); found inside brackets and in a scorers line.
+_SCORER = re.compile(
+    rf"(?:^[ \t]*|[,;:][ \t]*|[ \t]-[ \t]+)(?P<name>{_NAME})[ \t]+\d{{1,3}}(?:st|nd|rd|th|-\d{{1,3}})?"
+    rf"(?:[ \t]+(?:pen|penalty|own[ \t]+goal|not[ \t]+out))?(?=[ \t]*(?:[,;]|and[ \t]+\d|\.?[ \t]*$))",
+)
+#: What a bracket holds, also when the bracket opened on the line before ("Kanchelskis 28 ) .").
+_NOTES = re.compile(r"(?<=\()[^()\n]+(?=\))|^[^()\n]+(?=\))", re.MULTILINE)
+_SCORERS_LINE = re.compile(r"^[ \t]*(?:(?:Goal)?[Ss]corers?[ \t]*:|[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*)*[ \t]+-[ \t])[^\n]*$",
+                           re.MULTILINE)
+#: A heading and a list of at least two names: "Goalkeepers - A , B", "Syria : A , B", "West Indies - A , B , C".
+_LIST_LINE = re.compile(r"^[ \t]*[A-Z][^\n:]{0,40}?[ \t]+[-:][ \t]+(?P<items>[^\n]*[,;][^\n]*)$", re.MULTILINE)
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+_LIST_ITEM = re.compile(rf"(?:^|[,;][ \t]*)(?:\d{{1,2}}[ \t]+-[ \t]+)?(?P<name>{_NAME}){_ITEM_END}")
+#: Cricket: the fielder or bowler after a dismissal, the batsman before it, a bowler before his figures.
+_DISMISSAL = re.compile(rf"(?<![\w'’])(?:c|b|st|lbw|c[ \t]+&[ \t]+b)[ \t]+(?P<name>{_NAME})(?=[ \t]+(?:b[ \t]|\d|$))",
+                        re.MULTILINE)
+_BATSMAN = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]+(?:c|b|st|lbw|run[ \t]+out|not[ \t]+out|retired)[ \t]",
+                      re.MULTILINE)
+_BOWLER = re.compile(rf"(?:^|,)[ \t]*(?P<name>{_NAME})[ \t]+\d{{1,2}}(?:\.\d)?-\d{{1,2}}-\d{{1,3}}-\d{{1,2}}\b",
+                     re.MULTILINE)
+
+
+def people_in_lists(text: str, sport: Optional[str]) -> list[tuple[int, int]]:
+    """(start, end) of the people named in line-ups, scorer lists and (in cricket) scorecards, in order."""
+    spans = set()
+    spans.update(match.span("name") for match in _NUMBERED.finditer(text))
+    for part in (*_NOTES.finditer(text), *_SCORERS_LINE.finditer(text)):
+        offset, inner = part.start(), part.group(0)
+        spans.update((offset + m.start("name"), offset + m.end("name")) for m in _SCORER.finditer(inner))
+    for line in _LIST_LINE.finditer(text):
+        # a bracket holds a club or country ("Vitor Baia ( Barcelona , Spain )"): blanked, offsets kept
+        bare = _BRACKETED.sub(lambda m: " " * len(m.group(0)), line.group("items"))
+        items = [m for m in _LIST_ITEM.finditer(bare)]
+        chunks = [chunk for chunk in re.split(r"[,;]", bare) if chunk.strip(" \t.:")]
+        if len(items) >= 2 and 3 * len(items) >= 2 * len(chunks):  # a list of names, not of places and years
+            offset = line.start("items")
+            spans.update((offset + m.start("name"), offset + m.end("name")) for m in items)
+    if sport == "cricket":
+        for pattern in (_DISMISSAL, _BATSMAN, _BOWLER):
+            spans.update(match.span("name") for match in pattern.finditer(text))
+    return sorted(span for span in spans if text[span[0]:span[1]].split()[0].lower() not in _CALENDAR)
+
+
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
