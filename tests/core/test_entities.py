@@ -203,3 +203,15 @@ def test_players_in_line_ups_scorer_lists_and_scorecards_are_people():
                      "Ivar Sand", "Lunde", "Berg", "Berg", "Lunde"]
     # outside cricket a scorecard's "c" and "b" are not read
     assert "Ivar Sand" not in [text[s:e] for s, e in people_in_lists(text, "football")]
+
+
+def test_the_bracket_after_a_listed_player_names_his_club_or_country_but_not_a_substitute():
+    from desktop.core.entities.rosters import clubs_of, people_in_lists
+
+    text = ("Defenders - Tor Aasen ( Kravik Rovers ) , Eirik Moen ( Solberg , Nordland ) , "
+            "Ola Brekke ( Per Vinje , 75 ) .\n")
+    clubs = [text[s:e] for s, e in clubs_of(text, people_in_lists(text, "football"))]
+    assert clubs == ["Kravik Rovers", "Solberg"]
+    story = "The league cup squad for the match : the striker scored two goals .\n" + text
+    found = {e.text: e.label for e in refine(story, [])}
+    assert found["Kravik Rovers"] == "ORG" and found["Tor Aasen"] == "PERSON" and "Per Vinje" not in found

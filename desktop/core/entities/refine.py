@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from desktop.core.acronyms import common_words
-from desktop.core.entities.rosters import people_in_lists
+from desktop.core.entities.rosters import clubs_of, people_in_lists
 from desktop.core.entities.sports import in_team_context, sport_of, table_teams
 from desktop.core.glossary.context import countries_of
 from desktop.core.model import Entity
@@ -129,7 +129,7 @@ def _is_sports_story(text: str) -> bool:
 
 
 #: Countries in sport that ISO 3166 does not list on their own.
-HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland", "west indies"})
 #: Countries as English news names them where ISO 3166's name differs ("Iran, Islamic Republic of", "Türkiye").
 _COUNTRY_SHORT_NAMES = frozenset(
     "russia,turkey,iran,syria,vietnam,laos,bolivia,venezuela,tanzania,moldova,south korea,north korea,korea,"
@@ -204,21 +204,24 @@ def _table_teams(text: str, entities: list[Entity], team_sport: bool) -> list[En
 def _listed_people(text: str, entities: list[Entity], sport: str | None) -> list[Entity]:
     """The players of a sports story's line-ups, scorer lists and scorecards are persons (see rosters.py); a
     country, a team already found in a table, or a run of everyday words is left as it is."""
-    spans = people_in_lists(text, sport)
-    if not spans:
+    people = people_in_lists(text, sport)
+    if not people:
         return entities
     kept, added = list(entities), []
-    for start, end in spans:
+    named = [(span, "PERSON") for span in people] + [(span, "ORG") for span in clubs_of(text, people)]
+    for (start, end), label in named:
         name = text[start:end]
-        if _is_country(name) or not any(not _everyday(word) for word in _WORD.findall(name)):
+        if not any(not _everyday(word) for word in _WORD.findall(name)):
             continue
+        if _is_country(name):
+            if label == "PERSON":
+                continue
+            label = "GPE"  # a national side, or the player's country
         overlapping = [e for e in kept if e.start < end and start < e.end]
-        if any(e.label == "ORG" and (e.start, e.end) == (start, end) for e in overlapping):
-            continue
-        if any(e.label == "PERSON" and (e.start, e.end) == (start, end) for e in overlapping):
+        if any(e.label in ("ORG", label) and (e.start, e.end) == (start, end) for e in overlapping):
             continue
         kept = [e for e in kept if e not in overlapping]
-        added.append(Entity(start, end, "PERSON", name))
+        added.append(Entity(start, end, label, name))
     return sorted(kept + added, key=lambda e: (e.start, e.end))
 
 
@@ -316,7 +319,8 @@ def _complete(text: str, entities: list[Entity]) -> list[Entity]:
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b"
 #: A dateline: the place a story is filed from, then its date ("NEW YORK 1996-08-30", "LONDON, Dec 6 (Reuters) -").
 _DATELINE = re.compile(
-    rf"^[ \t]*(?P<place>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,3}})[ \t]*,?[ \t]+(?:\d{{4}}-\d{{2}}-\d{{2}}\b|{_MONTH})",
+    rf"^[ \t]*(?P<place>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,3}})[ \t]*,?[ \t]+"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}\b|{_MONTH})",
     re.MULTILINE,
 )
 

@@ -9,6 +9,7 @@ Agency sports pages (and newspapers' scoreboards) name players in a few fixed la
 - a cricket scorecard: "Ijaz Ahmad c Spearman b Vaughan 59", "Vaughan 9-1-55-1".
 
 `people_in_lists(text, sport)` gives the (start, end) of each such name; the caller makes them persons.
+`clubs_of(text, people)` gives the club (or country) in the bracket after each: "Vitor Baia ( Barcelona , Spain )".
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import Optional
 #: A person's name in a list: capitalised words and initials, with the particles of many languages.
 _NAME = (
     r"(?:[A-Z]\.[ \t]?)*[A-Z][\w'’\-]*[a-z][\w'’\-]*"
-    r"(?:[ \t]+(?:(?:van|von|der|de|da|do|dos|di|du|le|la|al|bin|ben|el)[ \t]+)*(?:[A-Z]\.[ \t]?)*[A-Z][\w'’\-]+){0,3}"
+    r"(?:[ \t]+(?:(?:van|von|der|de|da|do|dos|di|du|le|la|al|bin|ben|el)[ \t]+)*"
+    r"(?:[A-Z]\.[ \t]?)*[A-Z][\w'’\-]+){0,3}"
 )
 #: The end of a list item: a separator, a bracket, the end of the line or sentence.
 _ITEM_END = r"(?=[ \t]*(?:[,;()]|\.?[ \t]*$|\.[ \t]|[ \t]{2}))"
@@ -35,8 +37,9 @@ _SCORER = re.compile(
 )
 #: What a bracket holds, also when the bracket opened on the line before ("Kanchelskis 28 ) .").
 _NOTES = re.compile(r"(?<=\()[^()\n]+(?=\))|^[^()\n]+(?=\))", re.MULTILINE)
-_SCORERS_LINE = re.compile(r"^[ \t]*(?:(?:Goal)?[Ss]corers?[ \t]*:|[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*)*[ \t]+-[ \t])[^\n]*$",
-                           re.MULTILINE)
+_SCORERS_LINE = re.compile(
+    r"^[ \t]*(?:(?:Goal)?[Ss]corers?[ \t]*:|[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*)*[ \t]+-[ \t])[^\n]*$", re.MULTILINE
+)
 #: A heading and a list of at least two names: "Goalkeepers - A , B", "Syria : A , B", "West Indies - A , B , C".
 _LIST_LINE = re.compile(r"^[ \t]*[A-Z][^\n:]{0,40}?[ \t]+[-:][ \t]+(?P<items>[^\n]*[,;][^\n]*)$", re.MULTILINE)
 _BRACKETED = re.compile(r"\([^()\n]*\)")
@@ -69,6 +72,19 @@ def people_in_lists(text: str, sport: Optional[str]) -> list[tuple[int, int]]:
         for pattern in (_DISMISSAL, _BATSMAN, _BOWLER):
             spans.update(match.span("name") for match in pattern.finditer(text))
     return sorted(span for span in spans if text[span[0]:span[1]].split()[0].lower() not in _CALENDAR)
+
+
+#: The bracket after a listed player: his club, or his country ("Vitor Baia ( Barcelona , Spain )").
+#: A bracket with a number in it is a substitute and the minute ("( Wayne Fyvie , 75 )"), not a club.
+_CLUB_AFTER = re.compile(
+    r"[ \t]*\([ \t]*(?P<club>[A-Z][\w'’.&\-]*(?:[ \t]+[A-Z][\w'’.&\-]*)*)[ \t]*(?:,[^()\d\n]*)?\)"
+)
+
+
+def clubs_of(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the club or country named in the bracket right after each of `people`."""
+    found = (_CLUB_AFTER.match(text, end) for _, end in people)
+    return [match.span("club") for match in found if match]
 
 
 _CALENDAR = frozenset(

@@ -80,8 +80,9 @@ _FIXTURE_ROW = re.compile(rf"^[ \t]*{_TEAM.format('home')}[ \t]+(?:v|vs\.?)[ \t]
                           re.MULTILINE)
 #: "CHICAGO AT TORONTO": the visitors, and the place they play at (a venue, as in "a 3-3 draw at Osasuna").
 _AWAY_ROW = re.compile(rf"^[ \t]*{_TEAM.format('home')}[ \t]+(?:AT|at)[ \t]+[A-Z][\w'’.&\- \t]*$", re.MULTILINE)
-_STANDINGS_ROW = re.compile(rf"^[ \t]*(?:[a-zA-Z*]-)?{_TEAM.format('home')}{_NOTE}(?:[ \t]+(?:\d{{1,4}}|\d*\.\d{{3}})){{3,}}[ \t]*$",
-                            re.MULTILINE)
+_STANDINGS_ROW = re.compile(
+    rf"^[ \t]*(?:[a-zA-Z*]-)?{_TEAM.format('home')}{_NOTE}(?:[ \t]+(?:\d{{1,4}}|\d*\.\d{{3}})){{3,}}[ \t]*$", re.MULTILINE
+)
 
 
 def table_teams(text: str) -> list[tuple[int, int]]:
