@@ -215,3 +215,10 @@ def test_the_bracket_after_a_listed_player_names_his_club_or_country_but_not_a_s
     story = "The league cup squad for the match : the striker scored two goals .\n" + text
     found = {e.text: e.label for e in refine(story, [])}
     assert found["Kravik Rovers"] == "ORG" and found["Tor Aasen"] == "PERSON" and "Per Vinje" not in found
+
+
+def test_a_company_named_in_full_is_the_company_when_named_by_its_first_word():
+    text = "Shares of Vexcor Mining Corp rose. Vexcor said output grew, and Vexcor expects more."
+    entities = [_entity(text, "Vexcor Mining Corp", "ORG"), _entity(text, "Vexcor", "PERSON", 1)]
+    found = [(e.text, e.label) for e in refine(text, entities)]
+    assert found == [("Vexcor Mining Corp", "ORG"), ("Vexcor", "ORG"), ("Vexcor", "ORG")]

@@ -32,7 +32,6 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT",
 #: Labels that name something (as opposed to dates, numbers and amounts) whose mentions should agree.
 _CONSISTENT = ("PERSON", "ORG", "GPE", "LOC")
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
-_LEADING_WORD = re.compile(r"([\w\-]+)\s+")
 _STRAY_AFTER = "([{\"“‘,;:–—-"
 _STRAY_BEFORE = "([{\"“‘'’)]}-–—"
 #: Scores, dates and figures after a name: "Goias 1", "AMSTERDAM 1996-12-06", "Vaughan 9-1-55-1", "CHARLOTTE 8 8 .500".
@@ -61,9 +60,10 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     placed = _teams(text, _unlabelled_teams(text, placed, sport), sport) if sport else placed
     placed = _table_teams(text, placed, team_sport=sport is not None) if sports else placed
     placed = _listed_people(text, placed, sport) if sports else placed
-    surnamed = _surnames(_datelines(text, placed))
+    datelines = _dateline_places(text)
+    surnamed = _company_names(_surnames(_datelines(placed, datelines)))
     agreed = _agree(surnamed)
-    return _datelines(text, _complete(text, agreed))  # again: the majority of a name's mentions may be a team
+    return _datelines(_complete(text, agreed), datelines)  # again: most mentions of the name may be a team
 
 
 #: A spaced dash or colon separates names: "CRICKET - LARA ENDURES", "Goalkeepers - Bogdan Stelea", "Syria - Nader".
@@ -109,13 +109,13 @@ def _trim(text: str, entity: Entity) -> Entity | None:
         article = _LEADING_THE.match(text, start, end)
         if article and end - start > len(article.group(0)):
             start += len(article.group(0))
-        role = _LEADING_WORD.match(text, start, end)
-        if role and role.group(1).lower() in ROLE_WORDS and role.end() < end and text[role.end()].isupper():
-            start = role.end()
-        score = _TRAILING_SCORE.search(text, start, end)
+        space = text.find(" ", start, end)
+        if space > 0 and text[start:space].lower() in ROLE_WORDS and text[space + 1:space + 2].isupper():
+            start = space + 1
+        score = _TRAILING_SCORE.search(text, start, end) if text[end - 1].isdigit() else None
         if score and score.start() > start:
             end = score.start()
-        possessive = _POSSESSIVE.search(text, start, end)
+        possessive = _POSSESSIVE.search(text, start, end) if text[end - 1] in "'’sS" else None
         if possessive and possessive.start() > start and entity.label != "WORK_OF_ART":
             end = possessive.start()
     if start >= end:
@@ -260,6 +260,30 @@ def _surnames(entities: list[Entity]) -> list[Entity]:
     return result
 
 
+#: The last word of a company's registered name ("Barrick Gold Corp", "Bre-X Minerals Ltd").
+COMPANY_DESIGNATORS = frozenset(
+    "corp corp. corporation inc inc. ltd ltd. limited co co. plc sa s.a. ag nv n.v. bv spa s.p.a. gmbh ab asa "
+    "bhd llc holdings".split()
+)
+
+
+def _company_names(entities: list[Entity]) -> list[Entity]:
+    """A company named in full once ("Bre-X Minerals Ltd") is usually named by its first word after that
+    ("Bre-X said"), which spaCy reads as a person or a place: such a mention is the company."""
+    short = set()
+    for entity in entities:
+        words = entity.text.split()
+        if entity.label == "ORG" and len(words) >= 2 and words[-1].lower() in COMPANY_DESIGNATORS:
+            if _distinctive(words[0]) and not countries_of(words[0]):
+                short.add(words[0])
+    if not short:
+        return entities
+    people = {e.text for e in entities if e.label == "PERSON" and len(e.text.split()) >= 2}
+    short = {name for name in short if not any(person.endswith(" " + name) for person in people)}
+    relabel = ("PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
+    return [replace(e, label="ORG") if e.text in short and e.label in relabel else e for e in entities]
+
+
 def _agree(entities: list[Entity]) -> list[Entity]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for entity in entities:
@@ -325,9 +349,12 @@ _DATELINE = re.compile(
 )
 
 
-def _datelines(text: str, entities: list[Entity]) -> list[Entity]:
+def _dateline_places(text: str) -> set[tuple[int, int]]:
+    return {m.span("place") for m in _DATELINE.finditer(text) if m.group("place").upper() != "REUTERS"}
+
+
+def _datelines(entities: list[Entity], places: set[tuple[int, int]]) -> list[Entity]:
     """A dateline names a place, even where the same name is a team elsewhere in the story (NEW YORK)."""
-    places = {m.span("place") for m in _DATELINE.finditer(text) if m.group("place").upper() != "REUTERS"}
     if not places:
         return entities
     return [replace(e, label="GPE") if (e.start, e.end) in places and e.label in _CONSISTENT else e for e in entities]

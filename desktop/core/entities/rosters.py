@@ -54,24 +54,46 @@ _BOWLER = re.compile(rf"(?:^|,)[ \t]*(?P<name>{_NAME})[ \t]+\d{{1,2}}(?:\.\d)?-\
 
 
 def people_in_lists(text: str, sport: Optional[str]) -> list[tuple[int, int]]:
-    """(start, end) of the people named in line-ups, scorer lists and (in cricket) scorecards, in order."""
+    """(start, end) of the people named in line-ups, scorer lists and (in cricket) scorecards, in order.
+
+    Only lines that look like lists or tables are read (few words in small letters, and a dash, colon or
+    bracket), so the patterns cost little on a long text of prose."""
     spans = set()
-    spans.update(match.span("name") for match in _NUMBERED.finditer(text))
-    for part in (*_NOTES.finditer(text), *_SCORERS_LINE.finditer(text)):
+    position = 0
+    for line in text.split("\n"):
+        offset, position = position, position + len(line) + 1
+        if _is_list_like(line, sport):
+            spans.update((offset + start, offset + end) for start, end in _people_in_line(line, sport))
+    return sorted(span for span in spans if text[span[0]:span[1]].split()[0].lower() not in _CALENDAR)
+
+
+def _is_list_like(line: str, sport: Optional[str]) -> bool:
+    if not (" - " in line or ":" in line or "(" in line or ")" in line or sport == "cricket"):
+        return False
+    head = line[:240]  # enough words to tell a list from prose
+    return 2 * len(_LOWER_WORD.findall(head)) <= head.count(" ") + 1
+
+
+_LOWER_WORD = re.compile(r"(?<!\S)[a-z]")
+
+
+def _people_in_line(line: str, sport: Optional[str]) -> set[tuple[int, int]]:
+    spans = {match.span("name") for match in _NUMBERED.finditer(line)}
+    for part in (*_NOTES.finditer(line), *_SCORERS_LINE.finditer(line)):
         offset, inner = part.start(), part.group(0)
         spans.update((offset + m.start("name"), offset + m.end("name")) for m in _SCORER.finditer(inner))
-    for line in _LIST_LINE.finditer(text):
+    for listing in _LIST_LINE.finditer(line):
         # a bracket holds a club or country ("Vitor Baia ( Barcelona , Spain )"): blanked, offsets kept
-        bare = _BRACKETED.sub(lambda m: " " * len(m.group(0)), line.group("items"))
+        bare = _BRACKETED.sub(lambda m: " " * len(m.group(0)), listing.group("items"))
         items = [m for m in _LIST_ITEM.finditer(bare)]
         chunks = [chunk for chunk in re.split(r"[,;]", bare) if chunk.strip(" \t.:")]
         if len(items) >= 2 and 3 * len(items) >= 2 * len(chunks):  # a list of names, not of places and years
-            offset = line.start("items")
+            offset = listing.start("items")
             spans.update((offset + m.start("name"), offset + m.end("name")) for m in items)
     if sport == "cricket":
         for pattern in (_DISMISSAL, _BATSMAN, _BOWLER):
-            spans.update(match.span("name") for match in pattern.finditer(text))
-    return sorted(span for span in spans if text[span[0]:span[1]].split()[0].lower() not in _CALENDAR)
+            spans.update(match.span("name") for match in pattern.finditer(line))
+    return spans
 
 
 #: The bracket after a listed player: his club, or his country ("Vitor Baia ( Barcelona , Spain )").
