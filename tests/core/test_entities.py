@@ -222,3 +222,12 @@ def test_a_company_named_in_full_is_the_company_when_named_by_its_first_word():
     entities = [_entity(text, "Vexcor Mining Corp", "ORG"), _entity(text, "Vexcor", "PERSON", 1)]
     found = [(e.text, e.label) for e in refine(text, entities)]
     assert found == [("Vexcor Mining Corp", "ORG"), ("Vexcor", "ORG"), ("Vexcor", "ORG")]
+
+
+@pytest.mark.model
+def test_an_acronym_the_glossary_explains_as_a_term_is_no_organisation_or_place():
+    text = ("The market opened at 0900 GMT on Monday. Traders in London said the CM of Punjab would visit the "
+            "exchange at 1400 GMT, and the Chief Minister's office confirmed it.")
+    document = analyze(text, AnalysisOptions(user_glossary=False, learn=False))
+    assert not [e for e in document.entities if e.text in ("GMT", "CM")]
+    assert any(e.term == "GMT" for e in document.glossary)  # the glossary still explains it
