@@ -231,3 +231,9 @@ def test_an_acronym_the_glossary_explains_as_a_term_is_no_organisation_or_place(
     document = analyze(text, AnalysisOptions(user_glossary=False, learn=False))
     assert not [e for e in document.entities if e.text in ("GMT", "CM")]
     assert any(e.term == "GMT" for e in document.glossary)  # the glossary still explains it
+
+
+def test_a_family_name_written_first_takes_the_label_of_the_full_name():
+    text = "Police held Wang Donghai on Friday. Wang was arrested in Hangzhou."
+    entities = [_entity(text, "Wang Donghai", "PERSON"), _entity(text, "Wang", "ORG", 1)]
+    assert [e.label for e in refine(text, entities)] == ["PERSON", "PERSON"]

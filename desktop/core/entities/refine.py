@@ -251,9 +251,13 @@ def _unlabelled_teams(text: str, entities: list[Entity], sport: str) -> list[Ent
 def _surnames(entities: list[Entity]) -> list[Entity]:
     full_names = [e.text.split() for e in entities if e.label == "PERSON" and len(e.text.split()) >= 2]
     surnames = {words[-1] for words in full_names if words[-1][:1].isupper() and len(words[-1]) > 2}
+    # a family name written first ("Wang Donghai" ... "Wang said") that spaCy takes for a body
+    family_first = {words[0] for words in full_names if len(words) == 2 and _distinctive(words[0])}
     result = []
     for entity in entities:
-        if entity.label in _CONSISTENT and entity.label != "PERSON" and entity.text in surnames:
+        if entity.label in _CONSISTENT and entity.label != "PERSON" and (
+            entity.text in surnames or (entity.label == "ORG" and entity.text in family_first)
+        ):
             if not countries_of(entity.text):
                 entity = replace(entity, label="PERSON")
         result.append(entity)
