@@ -237,3 +237,10 @@ def test_a_family_name_written_first_takes_the_label_of_the_full_name():
     text = "Police held Wang Donghai on Friday. Wang was arrested in Hangzhou."
     entities = [_entity(text, "Wang Donghai", "PERSON"), _entity(text, "Wang", "ORG", 1)]
     assert [e.label for e in refine(text, entities)] == ["PERSON", "PERSON"]
+
+
+@pytest.mark.model
+def test_followers_of_a_faith_are_a_group_of_people_not_an_organisation():
+    text = "Police said Moslem rebels attacked the town on Friday. Moslem leaders condemned the attack."
+    document = analyze(text, AnalysisOptions(user_glossary=False, learn=False))
+    assert {e.label for e in document.entities if e.text == "Moslem"} == {"NORP"}

@@ -151,9 +151,18 @@ def _is_country(name: str) -> bool:
         return False
 
 
+#: Followers of a faith, which spaCy often takes for a body ("Moslem rebels"): a group of people, not an organisation.
+RELIGIONS = frozenset(
+    "muslim muslims moslem moslems christian christians jew jews jewish hindu hindus sikh sikhs buddhist buddhists "
+    "catholic catholics protestant protestants sunni sunnis shia shias shi'ite shi'ites shiite shiites".split()
+)
+
+
 def _place_or_team(text: str, entity: Entity, sports: bool) -> Entity:
     if entity.label not in ("ORG", "PERSON", "GPE", "LOC", "NORP"):
         return entity
+    if entity.text.lower() in RELIGIONS:
+        return replace(entity, label="NORP") if entity.label != "NORP" else entity
     place = bool(countries_of(entity.text)) and entity.label != "NORP"
     if sports and (place or entity.label in ("GPE", "LOC")) and not _is_country(entity.text):
         before = text[max(0, entity.start - 20):entity.start].split()

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Sequence
 
+from desktop.core.entities.refine import RELIGIONS
 from desktop.core.glossary.acronym_meaning import ORG_KINDS
 from desktop.core.glossary.bundled import BundledGlossary, form_key
 from desktop.core.model import Entity, GlossaryEntry
@@ -47,6 +48,8 @@ def _corrected_labels(
             label = "FAC"  # a building or site (Army Public School), never a person
         elif kind == "term" and entity.label in _NAMED and entity.text == entity.text.upper():
             continue  # the glossary explains it as a term (GMT, CM, FIR): no name of a body, person or place
+        if entity.text.lower() in RELIGIONS:
+            label = "NORP"  # "Moslem militants": followers of a faith, whatever a name's ending suggested
         corrected.append(entity if label == entity.label else replace(entity, label=label))
     return tuple(_unlabelled_organisations(corrected, entries, kind_of, text))
 
