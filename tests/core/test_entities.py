@@ -244,3 +244,20 @@ def test_followers_of_a_faith_are_a_group_of_people_not_an_organisation():
     text = "Police said Moslem rebels attacked the town on Friday. Moslem leaders condemned the attack."
     document = analyze(text, AnalysisOptions(user_glossary=False, learn=False))
     assert {e.label for e in document.entities if e.text == "Moslem"} == {"NORP"}
+
+
+def test_a_name_ending_in_a_company_designator_is_a_company_and_so_is_its_first_word():
+    text = "Pirelli SpA said on Friday that Pirelli Cables would expand. Pirelli shares rose."
+    entities = [_entity(text, "Pirelli SpA", "PERSON"), _entity(text, "Pirelli Cables", "PERSON"),
+                _entity(text, "Pirelli", "ORG", 2)]
+    found = [(e.text, e.label) for e in refine(text, entities)]
+    assert found[0] == ("Pirelli SpA", "ORG") and found[-1] == ("Pirelli", "ORG")
+
+
+def test_a_standings_table_of_a_sport_spacy_does_not_know_lists_teams_unless_it_is_an_individual_sport():
+    table = "\n\nMaccabi Kravik ( Nordland ) 9 5 4 14\n\nSolberg Vestby ( Ostland ) 9 4 5 13\n"
+    team = "BASKETBALL - LEAGUE STANDINGS .\n\nStandings in the league championship after the matches :" + table
+    golf = "GOLF - OPEN SCORES .\n\nScores after the second round of the golf championship , par 72 , leader :" + table
+    for text, label in ((team, "ORG"), (golf, "PERSON")):
+        entities = [_entity(text, "Maccabi Kravik", "PERSON"), _entity(text, "Solberg Vestby", "PERSON")]
+        assert {e.label for e in refine(text, entities)} == {label}, text

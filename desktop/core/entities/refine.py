@@ -23,7 +23,7 @@ from typing import Sequence
 
 from desktop.core.acronyms import common_words
 from desktop.core.entities.rosters import clubs_of, people_in_lists
-from desktop.core.entities.sports import in_team_context, sport_of, table_teams
+from desktop.core.entities.sports import in_team_context, individual_sport, sport_of, table_teams
 from desktop.core.glossary.context import countries_of
 from desktop.core.model import Entity
 from desktop.core.wordlist import english_words
@@ -58,10 +58,11 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     sport = sport_of(text) if sports else None
     placed = [_place_or_team(text, e, sports) for e in trimmed]
     placed = _teams(text, _unlabelled_teams(text, placed, sport), sport) if sport else placed
-    placed = _table_teams(text, placed, team_sport=sport is not None) if sports else placed
+    team_sport = sport is not None or not individual_sport(text)
+    placed = _table_teams(text, placed, team_sport) if sports else placed
     placed = _listed_people(text, placed, sport) if sports else placed
     datelines = _dateline_places(text)
-    surnamed = _company_names(_surnames(_datelines(placed, datelines)))
+    surnamed = _surnames(_company_names(_datelines(placed, datelines)))
     agreed = _agree(surnamed)
     return _datelines(_complete(text, agreed), datelines)  # again: most mentions of the name may be a team
 
@@ -262,6 +263,7 @@ def _surnames(entities: list[Entity]) -> list[Entity]:
     surnames = {words[-1] for words in full_names if words[-1][:1].isupper() and len(words[-1]) > 2}
     # a family name written first ("Wang Donghai" ... "Wang said") that spaCy takes for a body
     family_first = {words[0] for words in full_names if len(words) == 2 and _distinctive(words[0])}
+    family_first -= _company_words(entities)
     result = []
     for entity in entities:
         if entity.label in _CONSISTENT and entity.label != "PERSON" and (
@@ -281,20 +283,29 @@ COMPANY_DESIGNATORS = frozenset(
 
 
 def _company_names(entities: list[Entity]) -> list[Entity]:
-    """A company named in full once ("Bre-X Minerals Ltd") is usually named by its first word after that
-    ("Bre-X said"), which spaCy reads as a person or a place: such a mention is the company."""
-    short = set()
+    """A name ending in a company designator is a company ("Pirelli SpA", which spaCy may call a person). A
+    company named in full once ("Bre-X Minerals Ltd") is usually named by its first word after that ("Bre-X
+    said"), which spaCy reads as a person or a place: such a mention is the company too."""
+    relabel = ("PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
+    people = {e.text for e in entities if e.label == "PERSON" and len(e.text.split()) >= 2}
+    short, result = set(), []
     for entity in entities:
         words = entity.text.split()
-        if entity.label == "ORG" and len(words) >= 2 and words[-1].lower() in COMPANY_DESIGNATORS:
+        if entity.label in ("ORG", *relabel) and len(words) >= 2 and words[-1].lower() in COMPANY_DESIGNATORS:
+            entity = replace(entity, label="ORG") if entity.label != "ORG" else entity
             if _distinctive(words[0]) and not countries_of(words[0]):
                 short.add(words[0])
+        result.append(entity)
+    short = {name for name in short if not any(p.endswith(" " + name) for p in people if p.split()[-1] == name)}
     if not short:
-        return entities
-    people = {e.text for e in entities if e.label == "PERSON" and len(e.text.split()) >= 2}
-    short = {name for name in short if not any(person.endswith(" " + name) for person in people)}
-    relabel = ("PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
-    return [replace(e, label="ORG") if e.text in short and e.label in relabel else e for e in entities]
+        return result
+    return [replace(e, label="ORG") if e.text in short and e.label in relabel else e for e in result]
+
+
+def _company_words(entities: list[Entity]) -> set[str]:
+    """The first words of the companies in `entities` (after _company_names): no person's family name."""
+    return {e.text.split()[0] for e in entities if e.label == "ORG" and len(e.text.split()) >= 2
+            and e.text.split()[-1].lower() in COMPANY_DESIGNATORS}
 
 
 def _agree(entities: list[Entity]) -> list[Entity]:

@@ -29,6 +29,11 @@ SPORT_WORDS: dict[str, frozenset] = {
     "baseball": frozenset("baseball inning innings pitcher homer mlb runs".split()),
 }
 MIN_SPORT_WORDS = 5
+#: Words of sports played one against one or against the clock, whose tables list people, not teams.
+INDIVIDUAL_SPORT_WORDS = frozenset(
+    "golf golfer tennis birdie birdies bogey slalom downhill skiing skier athletics marathon boxing boxer "
+    "heavyweight cycling cyclist squash badminton swimming swimmer judo wrestling skating skater".split()
+)
 _WORD = re.compile(r"[\w\-]+")
 _SCORE = r"(?:\s+\d{1,3}-\d{1,3})?"
 _BEFORE = re.compile(
@@ -57,6 +62,12 @@ def sport_of(text: str) -> Optional[str]:
     counts = {sport: sum(words[w] for w in vocabulary) for sport, vocabulary in SPORT_WORDS.items()}
     sport, count = max(counts.items(), key=lambda item: item[1])
     return sport if count >= MIN_SPORT_WORDS else None
+
+
+def individual_sport(text: str) -> bool:
+    """Whether a story is about a sport of individuals (golf, tennis, skiing ...), from its vocabulary."""
+    words = Counter(w.lower() for w in _WORD.findall(text[:30000]))
+    return sum(words[w] for w in INDIVIDUAL_SPORT_WORDS) >= 2
 
 
 def in_team_context(text: str, start: int, end: int, sport: Optional[str] = None) -> bool:
