@@ -261,3 +261,9 @@ def test_a_standings_table_of_a_sport_spacy_does_not_know_lists_teams_unless_it_
     for text, label in ((team, "ORG"), (golf, "PERSON")):
         entities = [_entity(text, "Maccabi Kravik", "PERSON"), _entity(text, "Solberg Vestby", "PERSON")]
         assert {e.label for e in refine(text, entities)} == {label}, text
+
+
+def test_a_place_or_company_spacy_took_for_a_person_lends_its_first_word_no_person_label():
+    text = "Inflows at Marala Barrage fell. Flows at Marala were low, and Marala recorded 5,300 cusecs."
+    entities = [_entity(text, "Marala Barrage", "PERSON"), _entity(text, "Marala", "ORG", 1)]
+    assert refine(text, entities)[1].label == "ORG"

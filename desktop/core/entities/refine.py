@@ -262,7 +262,9 @@ def _surnames(entities: list[Entity]) -> list[Entity]:
     full_names = [e.text.split() for e in entities if e.label == "PERSON" and len(e.text.split()) >= 2]
     surnames = {words[-1] for words in full_names if words[-1][:1].isupper() and len(words[-1]) > 2}
     # a family name written first ("Wang Donghai" ... "Wang said") that spaCy takes for a body
-    family_first = {words[0] for words in full_names if len(words) == 2 and _distinctive(words[0])}
+    family_first = {  # not "Marala Barrage" or "Quectel Wireless", a place and a company spaCy took for people
+        words[0] for words in full_names if len(words) == 2 and _distinctive(words[0]) and _distinctive(words[1])
+    }
     family_first -= _company_words(entities)
     result = []
     for entity in entities:
