@@ -267,3 +267,9 @@ def test_a_place_or_company_spacy_took_for_a_person_lends_its_first_word_no_pers
     text = "Inflows at Marala Barrage fell. Flows at Marala were low, and Marala recorded 5,300 cusecs."
     entities = [_entity(text, "Marala Barrage", "PERSON"), _entity(text, "Marala", "ORG", 1)]
     assert refine(text, entities)[1].label == "ORG"
+
+
+def test_a_dateline_place_spacy_missed_is_added_but_an_opening_word_before_a_date_is_no_place():
+    text = "HARARE 1996-12-06\n\nSIALKOT , Nordland 1996-12-06\n\nOn Jan 5 the talks resumed .\n"
+    found = [(e.text, e.label) for e in refine(text, [_entity(text, "Nordland", "ORG")])]
+    assert found == [("HARARE", "GPE"), ("SIALKOT", "GPE"), ("Nordland", "GPE")]

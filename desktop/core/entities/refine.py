@@ -64,7 +64,7 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     datelines = _dateline_places(text)
     surnamed = _surnames(_company_names(_datelines(placed, datelines)))
     agreed = _agree(surnamed)
-    return _datelines(_complete(text, agreed), datelines)  # again: most mentions of the name may be a team
+    return _datelines(_complete(text, agreed), datelines, text)  # again: most mentions of the name may be a team
 
 
 #: A spaced dash or colon separates names: "CRICKET - LARA ENDURES", "Goalkeepers - Bogdan Stelea", "Syria - Nader".
@@ -221,12 +221,12 @@ def _listed_people(text: str, entities: list[Entity], sport: str | None) -> list
     named = [(span, "PERSON") for span in people] + [(span, "ORG") for span in clubs_of(text, people)]
     for (start, end), label in named:
         name = text[start:end]
-        if not any(not _everyday(word) for word in _WORD.findall(name)):
-            continue
         if _is_country(name):
             if label == "PERSON":
                 continue
-            label = "GPE"  # a national side, or the player's country
+            label = "GPE"  # a national side, or the player's country ("Wales", an everyday word too)
+        elif not any(not _everyday(word) for word in _WORD.findall(name)):
+            continue
         overlapping = [e for e in kept if e.start < end and start < e.end]
         if any(e.label in ("ORG", label) and (e.start, e.end) == (start, end) for e in overlapping):
             continue
@@ -369,21 +369,38 @@ def _complete(text: str, entities: list[Entity]) -> list[Entity]:
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b"
 #: A dateline: the place a story is filed from, then its date ("NEW YORK 1996-08-30", "LONDON, Dec 6 (Reuters) -").
 _DATELINE = re.compile(
-    rf"^[ \t]*(?P<place>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,3}})[ \t]*,?[ \t]+"
+    rf"^[ \t]*(?P<place>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,3}})"
+    rf"(?:[ \t]*,[ \t]*(?P<region>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)?))?[ \t]*,?[ \t]+"
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}\b|{_MONTH})",
     re.MULTILINE,
 )
 
 
 def _dateline_places(text: str) -> set[tuple[int, int]]:
-    return {m.span("place") for m in _DATELINE.finditer(text) if m.group("place").upper() != "REUTERS"}
+    places = set()
+    for match in _DATELINE.finditer(text):
+        words = _WORD.findall(match.group("place"))
+        if match.group("place").upper() != "REUTERS" and not all(_everyday(word) for word in words):  # "On Jan 5"
+            places.add(match.span("place"))
+            if match.group("region"):
+                places.add(match.span("region"))  # "SIALKOT , Pakistan", "ROCHESTER , N.H."
+    return places
 
 
-def _datelines(entities: list[Entity], places: set[tuple[int, int]]) -> list[Entity]:
-    """A dateline names a place, even where the same name is a team elsewhere in the story (NEW YORK)."""
+def _datelines(entities: list[Entity], places: set[tuple[int, int]], text: str = "") -> list[Entity]:
+    """A dateline names a place, even where the same name is a team elsewhere in the story (NEW YORK). Given the
+    text, a dateline place spaCy labelled nothing ("HARARE 1996-12-06") is added."""
     if not places:
         return entities
-    return [replace(e, label="GPE") if (e.start, e.end) in places and e.label in _CONSISTENT else e for e in entities]
+    result = [replace(e, label="GPE") if (e.start, e.end) in places and e.label in _CONSISTENT else e for e in entities]
+    if text:
+        taken = {(e.start, e.end) for e in entities}
+        covered = [(e.start, e.end) for e in entities]
+        for start, end in sorted(places - taken):
+            if not any(s < end and start < e for s, e in covered):
+                result.append(Entity(start, end, "GPE", text[start:end]))
+        result.sort(key=lambda e: (e.start, e.end))
+    return result
 
 
 def _distinctive(name: str) -> bool:
