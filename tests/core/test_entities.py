@@ -273,3 +273,10 @@ def test_a_dateline_place_spacy_missed_is_added_but_an_opening_word_before_a_dat
     text = "HARARE 1996-12-06\n\nSIALKOT , Nordland 1996-12-06\n\nOn Jan 5 the talks resumed .\n"
     found = [(e.text, e.label) for e in refine(text, [_entity(text, "Nordland", "ORG")])]
     assert found == [("HARARE", "GPE"), ("SIALKOT", "GPE"), ("Nordland", "GPE")]
+
+
+def test_a_person_or_place_in_small_letters_is_no_name_but_a_body_may_be_written_so():
+    text = "Prices of heifers rose on the south coast, the commerce ministry said."
+    entities = [_entity(text, "heifers", "PERSON"), _entity(text, "south coast", "LOC"),
+                _entity(text, "commerce ministry", "ORG")]
+    assert [e.text for e in refine(text, entities)] == ["commerce ministry"]

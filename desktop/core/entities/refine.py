@@ -121,6 +121,11 @@ def _trim(text: str, entity: Entity) -> Entity | None:
             end = possessive.start()
     if start >= end:
         return None
+    if entity.label in _CONSISTENT and text[start:end].islower():
+        # "heifers", "south coast", "100pc": a person's or a place's name has a capital somewhere; a body in
+        # small letters may be a way of writing it ("the commerce ministry")
+        if entity.label != "ORG" or " " not in text[start:end]:
+            return None
     return entity if (start, end) == (entity.start, entity.end) else Entity(start, end, entity.label, text[start:end])
 
 
