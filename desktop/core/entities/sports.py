@@ -3,7 +3,8 @@ Benfica". spaCy reads these as places or people; a reader, and CoNLL's annotator
 
 `sport_of(text)` says which team sport a story is about (from its vocabulary), and `in_team_context` whether a
 name stands where a team does: after "side", "champions", "beat", "a draw at", "defeat to", "face", or before
-"won", "drew", "lost", a score or a league position.
+"won", "drew", "lost", a score or a league position. `table_teams` finds the teams of results, fixtures and
+standings lines, and `individual_sport` tells a golf or tennis story (whose tables list people) from the rest.
 """
 
 from __future__ import annotations
@@ -92,7 +93,8 @@ _FIXTURE_ROW = re.compile(rf"^[ \t]*{_TEAM.format('home')}[ \t]+(?:v|vs\.?)[ \t]
 #: "CHICAGO AT TORONTO": the visitors, and the place they play at (a venue, as in "a 3-3 draw at Osasuna").
 _AWAY_ROW = re.compile(rf"^[ \t]*{_TEAM.format('home')}[ \t]+(?:AT|at)[ \t]+[A-Z][\w'’.&\- \t]*$", re.MULTILINE)
 _STANDINGS_ROW = re.compile(
-    rf"^[ \t]*(?:[a-zA-Z*]-)?{_TEAM.format('home')}{_NOTE}(?:[ \t]+(?:\d{{1,4}}|\d*\.\d{{3}})){{3,}}[ \t]*$", re.MULTILINE
+    rf"^[ \t]*(?:[a-zA-Z*]-)?{_TEAM.format('home')}{_NOTE}(?:[ \t]+(?:\d{{1,4}}|\d*\.\d{{3}})){{3,}}[ \t]*$",
+    re.MULTILINE,
 )
 
 
