@@ -55,9 +55,14 @@ def normal_case(text: str, knows: Callable[[str], bool] = lambda form: False) ->
         if not capitals:
             return text
     pieces, position, after_name_word = [], 0, False
+    section = _SECTION.match(text) if shouted_line else None
     for match in capitals:
         word = match.group(0)
         opening = match.start() == _first_letter(text) or bool(_SENTENCE_START.search(text[max(0, match.start() - 6):match.start()]))
+        if section and match.start() < section.end():
+            opening = False  # "CRICKET - LARA ENDURES ...": the section's name is no name; what follows opens
+        elif section and match.start() == section.end():
+            opening = True
         replacement = _recase(word, opening or after_name_word, knows)
         after_name_word = replacement.lower() in NAME_WORDS and replacement[:1].isupper()
         pieces.append(text[position:match.start()])
@@ -75,6 +80,8 @@ def _first_letter(text: str) -> int:
     return -1
 
 
+#: A headline's section before a spaced dash: "CRICKET - ", "RUGBY UNION - ".
+_SECTION = re.compile(r"[ \t]*[A-Z][A-Z \t]*?[ \t]+-{1,2}[ \t]+(?=[A-Z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+)[\"'“‘(]*$")
 
 

@@ -11,15 +11,20 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Sequence
 
+from desktop.core.entities.refine import RELIGIONS
 from desktop.core.glossary.acronym_meaning import ORG_KINDS
 from desktop.core.glossary.bundled import BundledGlossary, form_key
 from desktop.core.model import Entity, GlossaryEntry
 
 
+_NAMED = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")  # a product (F-16) may well be a term
+
+
 def _corrected_labels(
     entities: Sequence[Entity], entries: Sequence[GlossaryEntry], bundled: BundledGlossary, text: str = ""
 ) -> tuple[Entity, ...]:
-    """Relabel entities whose text the glossary knows better: Nacta is an ORG, not a PERSON; Dawn is an ORG."""
+    """Relabel entities whose text the glossary knows better: Nacta is an ORG, not a PERSON; Dawn is an ORG; an
+    acronym the article uses as a term (GMT) is no entity."""
     kind_of: dict[str, str] = {}
     for entry in entries:
         if entry.source == "bundled" and entry.expansion:
@@ -41,6 +46,10 @@ def _corrected_labels(
             label = "GPE"
         elif kind == "place" and entity.label == "PERSON":
             label = "FAC"  # a building or site (Army Public School), never a person
+        elif kind == "term" and entity.label in _NAMED and entity.text == entity.text.upper():
+            continue  # the glossary explains it as a term (GMT, CM, FIR): no name of a body, person or place
+        if entity.text.lower() in RELIGIONS:
+            label = "NORP"  # "Moslem militants": followers of a faith, whatever a name's ending suggested
         corrected.append(entity if label == entity.label else replace(entity, label=label))
     return tuple(_unlabelled_organisations(corrected, entries, kind_of, text))
 
