@@ -112,11 +112,11 @@ def test_a_known_name_is_found_without_its_last_and_or_with_a_plural():
 
 
 def test_a_trade_body_is_said_to_be_one_when_its_name_names_its_members_or_their_industry():
-    text = ("The Pakistan Textile Exporters Association and the Pakistan Textile Council asked for relief. "
+    text = ("The Pakistan Quilt Exporters Association and the Pakistan Textile Council asked for relief. "
             "The Pakistan Quillon Council said nothing.")
-    entries = _glossary(text, ["Pakistan Textile Exporters Association", "Pakistan Textile Council",
+    entries = _glossary(text, ["Pakistan Quilt Exporters Association", "Pakistan Textile Council",
                                "Pakistan Quillon Council"])
-    assert entries["Pakistan Textile Exporters Association"].meaning == "A trade body of textile exporters (Pakistan)"
+    assert entries["Pakistan Quilt Exporters Association"].meaning == "A trade body of quilt exporters (Pakistan)"
     assert entries["Pakistan Textile Council"].meaning == "A trade body of the textile industry (Pakistan)"
     assert "Pakistan Quillon Council" not in entries  # "a council" would only restate the name
 
