@@ -64,3 +64,13 @@ def test_a_common_word_never_becomes_a_curated_name():
     bundled = load_bundled()
     for word in ("Time", "Economist", "Guardian", "Hindu", "Emirates", "Nation", "Independent", "Atlantic"):
         assert not any(s.source == "precis" and s.short == word for s in bundled.senses(word)), word
+
+
+@pytest.mark.model
+def test_a_short_word_is_not_a_longer_name_that_sounds_alike():
+    entries = _glossary(
+        "The Arab and Muslim states must lead the way, the editorial argued. Al Arabiya reported that Arab "
+        "foreign ministers would meet in Cairo next week to discuss the blockade."
+    )
+    assert "Arab" not in entries, "Arab is a people, not the Al Arabiya channel"
+    assert "channel" in _meaning(entries["Al Arabiya"])

@@ -283,7 +283,7 @@ class NameIndex:
             if not found and not candidate.isupper():
                 found = [s for s in self._bundled.senses(candidate) if s.kind in NAMED_KINDS and s.short == candidate]
             if not found:
-                found = list(self._by_skeleton.get(skeleton(candidate), ()))
+                found = [s for s in self._by_skeleton.get(skeleton(candidate), ()) if _close_in_length(candidate, s.expansion)]
             if not found:
                 found = list(self._by_short_name.get(name_key(candidate), ()))
             if not found and len(candidate.split()) >= 3:
@@ -295,6 +295,16 @@ class NameIndex:
     def exact(self, name: str) -> list[Sense]:
         """Built-in organisations whose full name is exactly `name` (case and a leading "the" aside)."""
         return [s for s in self._bundled.by_expansion(name) if s.kind in NAMED_KINDS]
+
+
+def _close_in_length(name: str, known: str) -> bool:
+    """Whether two names of one skeleton are spellings of each other ("Tehreek"/"Tehrik", "Qaeda"/"Qaida") and not
+    a short word inside a longer one: "Arab" and "Al Arabiya" share the skeleton "arb" but not their length."""
+    def letters(text: str) -> int:
+        return sum(len(word) for word in _WORD.findall(text.casefold()) if word not in _SMALL_WORDS)
+
+    mine, theirs = letters(name), letters(known)
+    return abs(mine - theirs) <= max(2, min(mine, theirs) // 5)
 
 
 @lru_cache(maxsize=65536)
