@@ -74,3 +74,13 @@ def test_a_short_word_is_not_a_longer_name_that_sounds_alike():
     )
     assert "Arab" not in entries, "Arab is a people, not the Al Arabiya channel"
     assert "channel" in _meaning(entries["Al Arabiya"])
+
+
+@pytest.mark.model
+def test_the_tribal_areas_are_explained_as_dawn_spells_them():
+    entries = _glossary(
+        "The merger of Fata with Khyber Pakhtunkhwa in 2018 promised the tribal districts courts and police. "
+        "Residents of the former Fata and Pata regions say little has changed since then."
+    )
+    assert entries["Fata"].expansion == "Federally Administered Tribal Areas"
+    assert entries["Pata"].expansion == "Provincially Administered Tribal Areas"
