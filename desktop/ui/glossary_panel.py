@@ -175,11 +175,14 @@ class GlossaryPanel(QWidget):
             self.meanings.setVisible(False)
             self.use_meaning.setVisible(False)
             return
-        meaning = html.escape(entry.expansion) if entry.expansion else "<i>unknown</i>"
-        text = f"<b>{html.escape(entry.term)}</b> — {meaning}"
+        text = f"<b>{html.escape(entry.term)}</b>"
+        if entry.expansion and entry.expansion.casefold() != entry.term.casefold():  # not "Dawn — Dawn"
+            text += f" — {html.escape(entry.expansion)}"
+        elif not entry.meaning:
+            text += " — <i>unknown</i>"  # an organisation explained by its description has no expansion to show
         if entry.description:
             text += f"<br>{html.escape(entry.description)}"
-        if entry.expansion:
+        if entry.meaning:
             text += f"<br><i>{html.escape(source_label(entry))}, confidence {entry.confidence:.0%}</i>"
         elif entry.alternatives:
             text += "<br><i>Found in this article; no meaning fits it for certain. Possible meanings:</i>"

@@ -268,3 +268,15 @@ def test_summary_tint_and_organisation_colour_are_far_apart_and_acronyms_match_t
     cursor.setPosition(document.text.index("RFA") + 1)
     assert cursor.charFormat().background().color() == QColor(palette.ACRONYM.colour)
     assert window.legend.buttons["ACRONYM"].text() == "Acronyms"
+
+
+def test_an_organisation_explained_by_the_article_is_not_called_unknown(qtbot, window):  # noqa: F811
+    text = ("The list also included drone maker Zentrovia Aerial Systems, according to the document. Officials said "
+            "Zentrovia Aerial Systems would appeal. Dawn could not reach Zentrovia Aerial Systems for comment.")
+    analysed(qtbot, window, lambda: window.analyse_text(text))
+    window.glossary.select_term("Zentrovia Aerial Systems")
+    details = shown(window.glossary.details.text(), window.glossary.details.textFormat())
+    assert "drone maker" in details.lower() and "unknown" not in details and "no glossary knows it" not in details
+    window.glossary.select_term("Dawn")
+    details = shown(window.glossary.details.text(), window.glossary.details.textFormat())
+    assert "Dawn — Dawn" not in details and "newspaper" in details
