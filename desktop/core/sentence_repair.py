@@ -6,7 +6,8 @@ sentences. `mend` joins such halves again, within a paragraph. It only joins whe
 that was left open is closed within the next few pieces, so one stray "(" cannot swallow a paragraph.
 
 `is_fragment` says which sentences a reader would never pick for a summary: separators ("-----", "* *"),
-footnote marks ("[1]"), lone bullets, table rows, lines set wholly in capitals, and anything under four words. They stay sentences of the
+footnote marks ("[1]"), lone bullets, a bulleted line with no full stop (a headline's point), table rows, lines set
+wholly in capitals, and anything under four words. They stay sentences of the
 text (offsets, highlighting) but are never summary sentences.
 
 Kept apart from textprep (which prepares text before spaCy) because this works on spaCy's output.
@@ -34,6 +35,9 @@ _TABLE_CELLS = re.compile(r"\||\t")
 #: A footnote mark ("[1]", "1]", "[a]") at the start of a piece: the mark itself, or a footnote's text.
 _FOOTNOTE_MARK = re.compile(r"^\[?(?:\d{1,3}|[a-z]|[ivx]{1,4})\]")
 _NUMBER = re.compile(r"^[\d.,:%/$€£+-]+$")
+#: A list item: a bullet, then words; with no closing punctuation it is a headline's point, not a sentence.
+_BULLET = re.compile(r"^[•▪●◦‣∙*–-]\s")
+_CLOSED = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 def mend(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -94,13 +98,14 @@ def _has_letters(piece: str) -> bool:
 
 def is_fragment(text: str, words: Sequence[str]) -> bool:
     """True for what is no summary sentence: under four words, no letters (separators, footnote marks,
-    bullets), a footnote ("[1] Flood records of …"), or a table row (cells split by bars or tabs, or mostly
+    bullets), a footnote ("[1] Flood records of …"), a bulleted point with no full stop ("• Ministry to take action
+    against ex-chairman"), or a table row (cells split by bars or tabs, or mostly
     numbers)."""
     if len(words) < MIN_SUMMARY_WORDS or not _has_letters(text) or _FOOTNOTE_MARK.match(text.lstrip()):
         return True
     if len(_TABLE_CELLS.findall(text)) >= 2:
         return True
-    if _shouted(text):
+    if _shouted(text) or (_BULLET.match(text.lstrip()) and not _CLOSED.search(text.rstrip())):
         return True
     numbers = sum(1 for word in words if _NUMBER.match(word))
     return numbers * 2 > len(words)

@@ -68,7 +68,8 @@ def test_ordinary_sentences_are_left_alone():
     "text",
     ["-----", "* * *", "*", "--", "[1]", "1]", "•", ".", "same work.", "| Sea wall | 12m |",
      "[1] Flood records of the harbour office.", "2019 2020 2021 12.5 13.1 and more",
-     "DR. GAVIN WOOD FOUNDER, ETHEREUM & ETHCORE GAVIN@ETHCORE.IO"],
+     "DR. GAVIN WOOD FOUNDER, ETHEREUM & ETHCORE GAVIN@ETHCORE.IO",
+     "• Ministry of Maritime Affairs to take action against ex-chairman and two general managers"],
 )
 def test_separators_marks_bullets_table_rows_and_short_pieces_are_fragments(text):
     assert is_fragment(text, tuple(w for w in text.lower().split() if any(c.isalnum() for c in w)))
@@ -79,6 +80,8 @@ def test_a_real_sentence_is_no_fragment():
     assert not is_fragment(text, tuple(text.lower().rstrip(".").split()))
     text = "CONSIDERING the relentless wave of attacks, the state must act."  # an editorial's opening word
     assert not is_fragment(text, tuple(text.lower().rstrip(".").split()))
+    text = "• The council will borrow 12 million euros for the sea wall."  # a bulleted point that is a sentence
+    assert not is_fragment(text, tuple(text.lower().rstrip(".").split()[1:]))
 
 
 @pytest.mark.parametrize(
