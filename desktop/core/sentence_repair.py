@@ -115,5 +115,10 @@ def _shouted(text: str) -> bool:
     """A line with no small letter at all is a title, a byline or a heading set in capitals ("DR. GAVIN WOOD
     FOUNDER, ETHEREUM & ETHCORE"), never a sentence a reader would quote as the summary. An editorial's opening
     word in capitals ("CONSIDERING the relentless …") has small letters after it and stays a sentence."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 8 and not any(ch.islower() for ch in letters)
+    letters = 0
+    for ch in text:  # most sentences show a small letter within a few characters: stop there
+        if ch.isalpha():
+            if ch.islower():
+                return False
+            letters += 1
+    return letters >= 8

@@ -133,8 +133,8 @@ def paragraphs(text: str) -> list[Paragraph]:
                 chunk = text[chunk_start:chunk_end]
                 if chunk.strip():
                     nlp_text = tokenizable(chunk.replace("\n", " "))
-                    tokens = sum(1 for _ in _TOKEN_ESTIMATE.finditer(nlp_text))
-                    words = sum(1 for _ in _WORD.finditer(nlp_text))
+                    tokens = len(_TOKEN_ESTIMATE.findall(nlp_text))
+                    words = len(_WORD.findall(nlp_text))
                     result.append(Paragraph(chunk_start, chunk_end, nlp_text, tokens, words))
     return result
 

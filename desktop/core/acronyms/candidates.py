@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 # A word: letters/digits joined by hyphens, ampersands, apostrophes and slashes (dots are handled on their own).
@@ -69,8 +70,7 @@ class _Candidate:
 def _candidates_in_token(text: str, start: int, end: int) -> Iterator[_Candidate]:
     """The acronym-shaped pieces of one word: "US-led" -> "US", "HIV/AIDS" -> "HIV", "AIDS"."""
     token = text[start:end]
-    possessive = _POSSESSIVE.search(token)
-    if possessive and len(token) > 2:
+    if len(token) > 2 and token[-2] in "'’" and token[-1] in "sS":  # _POSSESSIVE, without a regex per word
         end -= 2
         token = token[:-2]
     offset = start
@@ -134,6 +134,23 @@ def _candidates_in_piece(piece: str, start: int) -> Iterator[_Candidate]:
 
 def _all_candidates(text: str, titles: bool) -> Iterator[_Candidate]:
     """Every acronym-shaped piece of the text, in order; title-case words ("Nato") only when `titles`."""
+    every = _every_candidate(text)
+    return iter(every) if titles else (candidate for candidate in every if candidate.kind != "title")
+
+
+@lru_cache(maxsize=1)
+def _every_candidate(text: str) -> tuple[_Candidate, ...]:
+    """Every acronym-shaped piece of the text, title-case words included. Kept for the last text: the acronym
+    finder and the initials finder both scan the whole article for them (a tenth of a second per 100,000 words)."""
+    return tuple(_scan_candidates(text))
+
+
+def forget_last_text() -> None:
+    """Drop the kept candidates (see `_every_candidate`); `pipeline.analyze` calls it before each analysis."""
+    _every_candidate.cache_clear()
+
+
+def _scan_candidates(text: str) -> Iterator[_Candidate]:
     dotted = [(m.start(), m.end()) for m in _DOTTED.finditer(text)]
     dotted_index = 0
     for match in _TOKEN.finditer(text):
@@ -147,9 +164,7 @@ def _all_candidates(text: str, titles: bool) -> Iterator[_Candidate]:
             dotted_index += 1
         if dotted_index < len(dotted) and dotted[dotted_index][0] <= start < dotted[dotted_index][1]:
             continue  # a letter of a dotted form
-        for candidate in _candidates_in_token(text, start, end):
-            if titles or candidate.kind != "title":
-                yield candidate
+        yield from _candidates_in_token(text, start, end)
     for dotted_start, dotted_end in dotted[dotted_index:]:
         yield _Candidate(dotted_start, dotted_end, text[dotted_start:dotted_end], "caps")
 

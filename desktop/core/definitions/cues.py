@@ -17,7 +17,8 @@ from desktop.core.definitions.labels import _apposition_definitions, _label_defi
 from desktop.core.definitions.long_forms import _long_form_after, _long_form_before
 from desktop.core.definitions.short_forms import _ACRONYM_WORD, _cue_short_ok, _looks_like_acronym
 
-_CUE_LONG_SHORT = re.compile(
+_CUE_LONG_SHORT = re.compile(  # the lookahead only fails fast where no separator starts
+    r"(?=[,\s])"
     r"(?P<sep>,?\s+or\s+(?:simply\s+|just\s+)?|,?\s+(?:also\s+|commonly\s+|popularly\s+|better\s+|widely\s+|now\s+)?"
     r"(?:known|referred\s+to)\s+as\s+(?:the\s+)?|,?\s+(?:also\s+|commonly\s+)?called\s+(?:the\s+)?|"
     r",?\s+(?:often\s+|usually\s+|commonly\s+)?(?:abbreviated|shortened)(?:\s+(?:as|to))?\s+|\s+[—–]\s+|,\s+)"
@@ -25,8 +26,8 @@ _CUE_LONG_SHORT = re.compile(
 )
 #: "SF, short for Long Form", "SF, which stands for", "SF (meaning ...)", "SF, i.e. the", "SF, an acronym for",
 #: "SF comes from the initials of": found by the cue (rare words), then the short form before it.
-_SHORT_LONG_CUE = re.compile(
-    r"\b(?:short\s+for|stands\s+for|stood\s+for|standing\s+for|meaning|i\.\s?e\.,?|"
+_SHORT_LONG_CUE = re.compile(  # the lookahead (first letters of the cues) only fails fast
+    r"\b(?=[acdfimnst])(?:short\s+for|stands\s+for|stood\s+for|standing\s+for|meaning|i\.\s?e\.,?|"
     r"(?:an\s+)?(?:acronym|abbreviation|initialism)\s+(?:for|of)|"
     r"(?:named\s+|(?:comes|came|derives|derived|taken)\s+)?(?:from|after|for)\s+the\s+initials\s+of)\s+(?:the\s+)?"
 )

@@ -17,7 +17,7 @@ from desktop.core.definitions.short_forms import _ACRONYM_WORD, _cue_short_ok, _
 
 #: "SF – the Long Form – ..." and "SF, the Long Form, ...": the long form in apposition after the short form,
 #: between dashes or commas (or up to a bracket, a semicolon or the sentence's end).
-_SHORT_DASH = re.compile(r"(?:[ \t]+[—–-]|[ \t]?,(?:[ \t]+or)?)[ \t]+(?:the\s+)?")
+_SHORT_DASH = re.compile(r"(?=[ \t,])(?:[ \t]+[—–-]|[ \t]?,(?:[ \t]+or)?)[ \t]+(?:the\s+)?")
 _SHORT_BEFORE_DASH = re.compile(r"(?<![\w.])(?P<short>" + _ACRONYM_WORD + r")[ \t]?$")
 _APPOSITION_END = re.compile(r"[ \t]*(?:[—–);]|,\s|[ \t]-[ \t]|\.(?:\s|$)|$)")
 #: A glossary's label: "SF: Long Form" or "SF = Long Form" at the start of a line, a sentence, a bracket or an

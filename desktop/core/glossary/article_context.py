@@ -49,16 +49,28 @@ class _Context:
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "_Context":
-        places = [e.text for e in entities if e.label in ("GPE", "NORP", "LOC")]
-        return cls(
-            countries=article_countries(places),
-            words=frozenset(w.lower() for w in _WORD.findall(text)),
-            label_by_span={(e.start, e.end): e.label for e in entities},
-            lowered=" ".join(text.lower().split()),
-        )
+        return _context_of(text, tuple(entities))
 
     def labels_at(self, mentions: Sequence[Mention]) -> Counter:
         return Counter(self.label_by_span[(m.start, m.end)] for m in mentions if (m.start, m.end) in self.label_by_span)
+
+
+@lru_cache(maxsize=1)
+def _context_of(text: str, entities: tuple[Entity, ...]) -> _Context:
+    """The context of the last article asked for: the glossary and the profile its learned definitions keep both
+    read it (read only), and building it scans the whole text."""
+    places = [e.text for e in entities if e.label in ("GPE", "NORP", "LOC")]
+    return _Context(
+        countries=article_countries(places),
+        words=frozenset(w.lower() for w in _WORD.findall(text)),
+        label_by_span={(e.start, e.end): e.label for e in entities},
+        lowered=" ".join(text.lower().split()),
+    )
+
+
+def forget_last_article() -> None:
+    """Drop the kept context (see `_context_of`); `pipeline.analyze` calls it before each analysis."""
+    _context_of.cache_clear()
 
 
 def article_field(shares: Optional[dict]) -> Optional[str]:
