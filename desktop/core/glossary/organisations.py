@@ -288,6 +288,8 @@ class NameIndex:
                 found = list(self._by_short_name.get(name_key(candidate), ()))
             if not found and len(candidate.split()) >= 3:
                 found = [s for s in self._by_and_prefix.get(skeleton(candidate), ()) if s.expansion != candidate]
+            if candidate != name:
+                found = _of_nation(name, found)
             if found:
                 return found
         return []
@@ -304,6 +306,8 @@ def _close_in_length(name: str, known: str) -> bool:
         return sum(len(word) for word in _WORD.findall(text.casefold()) if word not in _SMALL_WORDS)
 
     mine, theirs = letters(name), letters(known)
+    if len(_WORD.findall(name)) == 1:
+        return abs(mine - theirs) <= 1  # one word: "Garden" is not "Guardian", though both are "grdn"
     return abs(mine - theirs) <= max(2, min(mine, theirs) // 5)
 
 
@@ -322,6 +326,16 @@ def _name_variants(name: str) -> list[str]:
     if len(words) > 1 and words[1].lower() not in _SMALL_WORDS and (countries_of(words[0]) or words[0].replace(".", "") in ("US", "UK", "UN", "EU")) and words[0][:1].isupper():
         variants.append(" ".join(words[1:]))  # "Afghan Taliban" -> "Taliban"
     return variants
+
+
+def _of_nation(name: str, senses: list[Sense]) -> list[Sense]:
+    """The senses of a name found without its leading nationality that belong to that nation: "Afghan Taliban" is
+    the Taliban (Afghanistan's), "US Coast Guard" the Coast Guard (America's), but "Saudi Ministry of Finance" is
+    not Pakistan's Ministry of Finance."""
+    nation = set(countries_of(name.split()[0]))
+    if not nation:
+        return senses  # "UN", "EU": no one country to hold the sense to
+    return [s for s in senses if nation & set(s.countries) or "international" in s.countries]
 
 
 @lru_cache(maxsize=2)
@@ -402,6 +416,8 @@ def from_name(name: str) -> Optional[str]:
         return trade
     if kind == head or _restates(kind, words):
         return None  # "Supreme Court", "Tencent Holdings": "a holding company" says nothing the name does not
+    if kind.startswith("government "):
+        return None  # "Ministry of Maritime Affairs": "a government ministry for maritime affairs" is the name again
     # The other words of a name are a name ("Fox News", "Chase Securities"), not a description: the kind says it.
     described = _with_article(kind)
     if remit:
@@ -509,6 +525,8 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
     said = from_article(text, spans, descriptor) or described_near(name, text, spans, kind_of, structure.head_noun)
     for variant in _name_variants(name):  # "US Coast Guard" known only as the Cook Islands': the Coast Guard
         known = [s for s in name_index(bundled).senses(variant) if not _EMPTY_DESCRIPTION.search(s.description or "")]
+        if variant != name:
+            known = _of_nation(name, known)
         if known and is_common_word_name(variant):  # "the PFF Extraordinary Congress" is not India's Congress party
             known = senses_fitting_names(known, heads_before(text, occurrences(text, variant)))
         best = rank(known) if known else []
