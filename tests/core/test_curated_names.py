@@ -84,3 +84,13 @@ def test_the_tribal_areas_are_explained_as_dawn_spells_them():
     )
     assert entries["Fata"].expansion == "Federally Administered Tribal Areas"
     assert entries["Pata"].expansion == "Provincially Administered Tribal Areas"
+
+
+@pytest.mark.model
+def test_a_curated_description_comes_before_a_lists_generic_one():
+    entries = _glossary(
+        "WASHINGTON: The State Department said on Monday that the Treasury Department would impose new sanctions. "
+        "The State Department spokesperson told reporters that the US would coordinate with its allies."
+    )
+    assert "foreign ministry" in _meaning(entries["State Department"])
+    assert "finance ministry" in _meaning(entries["Treasury Department"])

@@ -280,8 +280,9 @@ class NameIndex:
             if _first_key(candidate) not in self.first_words:
                 continue  # no built-in name begins so: most capitalised words of an article
             found = [s for s in self._bundled.by_expansion(candidate) if s.kind in NAMED_KINDS]
-            if not found and not candidate.isupper():
-                found = [s for s in self._bundled.senses(candidate) if s.kind in NAMED_KINDS and s.short == candidate]
+            if not candidate.isupper():  # "State Department": the curated name as well as the Federal Register's
+                found += [s for s in self._bundled.senses(candidate)
+                          if s.kind in NAMED_KINDS and s.short == candidate and s not in found]
             if not found:
                 found = [s for s in self._by_skeleton.get(skeleton(candidate), ()) if _close_in_length(candidate, s.expansion)]
             if not found:
@@ -530,6 +531,7 @@ def meaning(name: str, text: str, spans: Sequence[tuple[int, int]], bundled: Bun
         if known and is_common_word_name(variant):  # "the PFF Extraordinary Congress" is not India's Congress party
             known = senses_fitting_names(known, heads_before(text, occurrences(text, variant)))
         best = rank(known) if known else []
+        best.sort(key=lambda sense: sense.source != "precis")  # a curated description before a list's generic one
         if best:
             sense = best[0]
             description = sense.description
