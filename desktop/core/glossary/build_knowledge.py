@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional
 
-from desktop.core.glossary.build_debian import spells
+from desktop.core.glossary.spelling import spells
 from desktop.core.glossary.build_sources import DEFAULT_SOURCES, _merge_derived, _NAMES, run_build, write_tsv
 from desktop.core.glossary.compile import Row, glossary_dir
 
